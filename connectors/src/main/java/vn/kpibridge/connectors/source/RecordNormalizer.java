@@ -1,0 +1,180 @@
+package vn.kpibridge.connectors.source;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.kpibridge.connectors.config.SourceMapping;
+
+/**
+ * Turns a raw source record into a {@link NormalizedRecord} using the field map of its
+ * {@link SourceMapping} (JSON pointers, RFC 6901, resolved by Jackson).
+ *
+ * <p>Validation: id present; type maps to TASK/ASSESSMENT; quantities, counts and factors are
+ * numbers and not negative; planned quantity present for tasks; dates match one configured
+ * format. Each failure throws {@link RecordRejectedException} naming the record and field.
+ */
+public final class RecordNormalizer {
+    /** Normalised fields a source mapping may point at. */
+    public static final Set<String> KNOWN_FIELDS = Set.of("id", "version", "type", "period", "assigneeId", "unitId",
+            "title", "productType", "submissionLevel", "axis", "plannedQuantity", "doneQuantity", "share", "dueDate",
+            "completedDate", "status", "qualityFailures", "lateDeliveries", "leadershipFailures", "objectiveCause",
+            "qualityFactor", "timelinessFactor", "leadershipFactor", "generalCriteriaPoints", "selfProposedRating",
+            "forceMajeure");
+
+    private final SourceMapping mapping;
+    private final Map<String, JsonPointer> pointers;
+    private final List<DateTimeFormatter> dateFormats;
+
+    /**
+     * @param mapping the source mapping
+     * @throws IllegalArgumentException when the field map names an unknown field or a bad pointer
+     */
+    public RecordNormalizer(SourceMapping mapping) {
+        this.mapping = mapping;
+        this.pointers = new java.util.HashMap<>();
+        mapping.fields().forEach((field, pointer) -> {
+            if (!KNOWN_FIELDS.contains(field)) {
+                throw new IllegalArgumentException("source " + mapping.id() + ": unknown field \"" + field
+                        + "\" in fields (known: " + new java.util.TreeSet<>(KNOWN_FIELDS) + ")");
+            }
+            pointers.put(field, JsonPointer.compile(pointer));
+        });
+        this.dateFormats = mapping.dateFormats().stream().map(DateTimeFormatter::ofPattern).toList();
+    }
+
+    /**
+     * @param header the export's envelope (for the period when the record has none)
+     * @param raw the raw record
+     * @return the normalised record
+     * @throws RecordRejectedException when the record is unusable; the message names the field
+     */
+    public NormalizedRecord normalize(JsonNode header, RawRecord raw) {
+        JsonNode r = raw.payload();
+        String id = text(r, "id");
+        if (id == null || id.isBlank()) {
+            throw new RecordRejectedException("record #" + (raw.index() + 1) + " has no id (field \"id\")");
+        }
+        String typeValue = text(r, "type");
+        String typeName = typeValue == null ? null : mapping.recordTypes().getOrDefault(typeValue, typeValue);
+        RecordType type;
+        try {
+            type = RecordType.valueOf(String.valueOf(typeName));
+        } catch (IllegalArgumentException e) {
+            throw new RecordRejectedException("record " + id + ": field \"type\" value \"" + typeValue
+                    + "\" maps to no record type (expected one of " + mapping.recordTypes().keySet() + ")");
+        }
+        String period = text(r, "period");
+        if (period == null) {
+            JsonNode p = header.at(mapping.periodField());
+            period = p.isMissingNode() || p.isNull() ? null : p.asText();
+        }
+        if (period == null) {
+            throw new RecordRejectedException("record " + id + ": no period in the record or the export header");
+        }
+        String status = text(r, "status");
+        if (status != null) {
+            status = mapping.statuses().getOrDefault(status, status);
+        }
+        BigDecimal planned = number(r, id, "plannedQuantity");
+        if (type == RecordType.TASK && planned == null) {
+            throw new RecordRejectedException("record " + id + ": field \"plannedQuantity\" is missing");
+        }
+        BigDecimal done = number(r, id, "doneQuantity");
+        BigDecimal versionNumber = number(r, id, "version");
+        return new NormalizedRecord(id, versionNumber == null ? 1 : versionNumber.longValueExact(), type, period,
+                text(r, "assigneeId"), text(r, "unitId"), text(r, "title"), text(r, "productType"),
+                text(r, "submissionLevel"), text(r, "axis"), planned, done == null ? BigDecimal.ZERO : done,
+                number(r, id, "share"), date(r, id, "dueDate"), date(r, id, "completedDate"), status,
+                count(r, id, "qualityFailures"), count(r, id, "lateDeliveries"), count(r, id, "leadershipFailures"),
+                text(r, "objectiveCause"), number(r, id, "qualityFactor"), number(r, id, "timelinessFactor"),
+                number(r, id, "leadershipFactor"), number(r, id, "generalCriteriaPoints"),
+                text(r, "selfProposedRating"), text(r, "forceMajeure"));
+    }
+
+    /** @return the id of a raw record by the field map, or null when it has none. */
+    public String recordId(RawRecord raw) {
+        return text(raw.payload(), "id");
+    }
+
+    /** @return the version of a raw record, 1 when the source gives none or an unreadable one. */
+    public long recordVersion(RawRecord raw) {
+        JsonNode n = node(raw.payload(), "version");
+        return n != null && n.canConvertToLong() ? n.asLong() : 1L;
+    }
+
+    private JsonNode node(JsonNode r, String field) {
+        JsonPointer p = pointers.get(field);
+        if (p == null) {
+            return null;
+        }
+        JsonNode n = r.at(p);
+        return n.isMissingNode() || n.isNull() ? null : n;
+    }
+
+    private String text(JsonNode r, String field) {
+        JsonNode n = node(r, field);
+        return n == null ? null : n.asText();
+    }
+
+    private BigDecimal number(JsonNode r, String id, String field) {
+        JsonNode n = node(r, field);
+        if (n == null) {
+            return null;
+        }
+        BigDecimal value;
+        if (n.isNumber()) {
+            value = n.decimalValue();
+        } else {
+            try {
+                value = new BigDecimal(n.asText().trim().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw new RecordRejectedException("record " + id + ": field \"" + field + "\" is not a number: \""
+                        + n.asText() + "\"");
+            }
+        }
+        if (value.signum() < 0) {
+            throw new RecordRejectedException("record " + id + ": field \"" + field + "\" is negative ("
+                    + value.toPlainString() + ")");
+        }
+        return value;
+    }
+
+    private int count(JsonNode r, String id, String field) {
+        BigDecimal v = number(r, id, field);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            return v.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new RecordRejectedException("record " + id + ": field \"" + field + "\" must be a whole count, got "
+                    + v.toPlainString());
+        }
+    }
+
+    private LocalDate date(JsonNode r, String id, String field) {
+        String v = text(r, field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String s = v.trim();
+        if (s.length() > 10 && s.charAt(4) == '-' && s.charAt(10) == 'T') {
+            s = s.substring(0, 10); // ISO date-time: the date part
+        }
+        for (DateTimeFormatter f : dateFormats) {
+            try {
+                return LocalDate.parse(s, f);
+            } catch (DateTimeParseException ignored) {
+                // try the next configured format
+            }
+        }
+        throw new RecordRejectedException("record " + id + ": field \"" + field + "\" value \"" + v
+                + "\" matches none of the date formats " + mapping.dateFormats());
+    }
+}

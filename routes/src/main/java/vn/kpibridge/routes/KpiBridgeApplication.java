@@ -1,0 +1,52 @@
+package vn.kpibridge.routes;
+
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.kpibridge.routes.cli.SyncCommand;
+
+/**
+ * kpi-bridge entry point.
+ *
+ * <p>Usage: {@code java -jar kpi-bridge.jar [command] [--spring.property=value ...]}
+ * <ul>
+ *   <li>{@code sync}: one run over the inbox (dropping {@code samples/inbox} first by default),
+ *       prints the summary and exits;</li>
+ *   <li>no command: runs as a service; the inbox route polls continuously.</li>
+ * </ul>
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KpiBridgeApplication {
+
+    /** @param args command, then Spring Boot arguments */
+    public static void main(String[] args) throws Exception {
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "";
+        String[] rest = command.isEmpty() ? args : Arrays.copyOfRange(args, 1, args.length);
+        SpringApplication app = new SpringApplication(KpiBridgeApplication.class);
+        switch (command) {
+            case "" -> app.run(rest);
+            case "sync" -> {
+                // the command starts the inbox route itself, after dropping the files
+                String[] withFlag = new String[rest.length + 1];
+                withFlag[0] = "--kpi.inbox.auto-start=false";
+                System.arraycopy(rest, 0, withFlag, 1, rest.length);
+                ConfigurableApplicationContext ctx = app.run(withFlag);
+                int code;
+                try {
+                    code = ctx.getBean(SyncCommand.class).run(System.out);
+                } finally {
+                    ctx.close();
+                }
+                System.exit(code);
+            }
+            default -> {
+                System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
+                        + "none (run as a service).");
+                System.exit(64);
+            }
+        }
+    }
+}

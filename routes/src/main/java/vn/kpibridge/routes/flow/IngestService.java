@@ -1,0 +1,272 @@
+package vn.kpibridge.routes.flow;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.kpibridge.connectors.mapping.Employee;
+import vn.kpibridge.connectors.mapping.MappingDecision;
+import vn.kpibridge.connectors.source.ExportFile;
+import vn.kpibridge.connectors.source.JsonExportReader;
+import vn.kpibridge.connectors.source.NormalizedRecord;
+import vn.kpibridge.connectors.source.RawRecord;
+import vn.kpibridge.connectors.source.RecordRejectedException;
+import vn.kpibridge.connectors.source.RecordType;
+import vn.kpibridge.connectors.source.SourceFormatException;
+import vn.kpibridge.routes.config.MappingRegistry;
+import vn.kpibridge.routes.config.MappingRegistry.SourceSetup;
+import vn.kpibridge.routes.persistence.EmployeeAssessmentEntity;
+import vn.kpibridge.routes.persistence.EmployeeAssessmentRepository;
+import vn.kpibridge.routes.persistence.RecordIssueEntity;
+import vn.kpibridge.routes.persistence.RecordIssueRepository;
+import vn.kpibridge.routes.persistence.SourceFileEntity;
+import vn.kpibridge.routes.persistence.SourceFileRepository;
+import vn.kpibridge.routes.persistence.SourceRecordEntity;
+import vn.kpibridge.routes.persistence.SourceRecordRepository;
+import vn.kpibridge.routes.persistence.WorkItemEntity;
+import vn.kpibridge.routes.persistence.WorkItemRepository;
+import vn.kpibridge.scoring.Catalog;
+import vn.kpibridge.scoring.Period;
+
+/**
+ * Takes in one export file of one source: keeps every raw record as evidence, normalises it,
+ * resolves the employee, maps tasks to catalog products and stores work items and assessments.
+ *
+ * <p>Idempotent: a record is stored once per (source, id, version); a work item is one row per
+ * (source, record id) holding its latest version; re-taking the same file adds no row. A bad
+ * record is kept as REJECTED or UNMAPPED with its reason (file, line, record, field) and the rest
+ * of the file goes on. A file that is not readable JSON is recorded as REJECTED and the
+ * {@link SourceFormatException} is rethrown, so the route moves the file to the error folder.
+ */
+@Service
+public class IngestService {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final MappingRegistry registry;
+    private final SourceFileRepository files;
+    private final SourceRecordRepository records;
+    private final WorkItemRepository workItems;
+    private final EmployeeAssessmentRepository assessments;
+    private final RecordIssueRepository issues;
+    private final TransactionTemplate tx;
+    private final ObjectMapper mapper;
+
+    public IngestService(MappingRegistry registry, SourceFileRepository files, SourceRecordRepository records,
+            WorkItemRepository workItems, EmployeeAssessmentRepository assessments, RecordIssueRepository issues,
+            TransactionTemplate tx) {
+        this.registry = registry;
+        this.files = files;
+        this.records = records;
+        this.workItems = workItems;
+        this.assessments = assessments;
+        this.issues = issues;
+        this.tx = tx;
+        // exact numbers: 1.2 stays 1.2, never 1.19999...
+        this.mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * @param sourceId source id (the inbox sub-folder)
+     * @param fileName file name relative to the inbox, for messages and evidence
+     * @param content the file's bytes
+     * @return counts and the (employee, period) pairs to re-score
+     * @throws SourceFormatException when the source is unknown or the file is not a readable
+     *     export; the file is recorded as REJECTED with the message first
+     */
+    public IngestResult ingest(String sourceId, String fileName, byte[] content) {
+        String sha = sha256(content);
+        SourceSetup setup = registry.source(sourceId).orElse(null);
+        ExportFile export;
+        try {
+            if (setup == null) {
+                throw new SourceFormatException(fileName, 0, "no source mapping with id \"" + sourceId
+                        + "\" (inbox sub-folder); configured: " + registry.sources().keySet(), null);
+            }
+            export = new JsonExportReader(mapper, setup.mapping().recordsField())
+                    .read(fileName, new ByteArrayInputStream(content));
+        } catch (SourceFormatException e) {
+            tx.executeWithoutResult(s -> files.findBySourceIdAndContentSha256(sourceId, sha).ifPresentOrElse(
+                    SourceFileEntity::redelivered,
+                    () -> files.save(new SourceFileEntity(sourceId, fileName, sha, "REJECTED", 0, e.getMessage()))));
+            log.warn("File rejected: {}", e.getMessage());
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + fileName, e);
+        }
+        IngestResult result = tx.execute(s -> ingestRecords(setup, export));
+        tx.executeWithoutResult(s -> files.findBySourceIdAndContentSha256(sourceId, sha).ifPresentOrElse(
+                SourceFileEntity::redelivered,
+                () -> files.save(new SourceFileEntity(sourceId, fileName, sha, "PROCESSED", export.records().size(), null))));
+        log.info("File {} of source {}: {} records, {} new, {} already stored, {} mapped, {} unmapped, {} rejected",
+                fileName, sourceId, result.records(), result.stored(), result.duplicates(), result.mapped(),
+                result.unmapped(), result.rejected());
+        return result;
+    }
+
+    private IngestResult ingestRecords(SourceSetup setup, ExportFile export) {
+        String sourceId = setup.mapping().id();
+        int stored = 0;
+        int duplicates = 0;
+        int mapped = 0;
+        int unmapped = 0;
+        int rejected = 0;
+        Set<EmployeePeriod> touched = new LinkedHashSet<>();
+        for (RawRecord raw : export.records()) {
+            String recordId = setup.normalizer().recordId(raw);
+            long version = setup.normalizer().recordVersion(raw);
+            String payload = json(raw);
+            if (recordId == null || recordId.isBlank()) {
+                issue(sourceId, export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
+                        export.fileName() + ":" + raw.line() + ": record #" + (raw.index() + 1) + " has no id", payload);
+                rejected++;
+                continue;
+            }
+            // 1. evidence first, unchanged
+            var existing = records.findBySourceIdAndRecordIdAndVersion(sourceId, recordId, version);
+            SourceRecordEntity evidence;
+            if (existing.isPresent()) {
+                evidence = existing.get();
+                duplicates++;
+            } else {
+                evidence = records.save(new SourceRecordEntity(sourceId, recordId, version, payload, export.fileName(),
+                        raw.line()));
+                stored++;
+            }
+            // 2. normalise, resolve, map
+            String where = export.fileName() + ":" + raw.line() + ": ";
+            try {
+                NormalizedRecord r = setup.normalizer().normalize(export.header(), raw);
+                Period period = Period.parse(r.period());
+                Employee employee = setup.identities().employee(r.assigneeId()).orElse(null);
+                if (employee == null) {
+                    issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
+                            where + "record " + recordId + ": assignee \"" + r.assigneeId() + "\" is not in identity map "
+                                    + setup.identities().file(), payload);
+                    unmapped++;
+                    continue;
+                }
+                if (r.type() == RecordType.ASSESSMENT) {
+                    upsertAssessment(sourceId, evidence.getId(), employee, r);
+                    mapped++;
+                } else {
+                    Catalog catalog = setup.catalog().forPeriod(period);
+                    MappingDecision d = setup.rules().map(r, catalog);
+                    if (!d.mapped()) {
+                        issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
+                                where + "record " + recordId + ": " + d.unmappedReason(), payload);
+                        unmapped++;
+                        continue;
+                    }
+                    upsertWorkItem(sourceId, evidence.getId(), employee, r, d);
+                    mapped++;
+                }
+                touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(), period.code(),
+                        sourceId));
+            } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
+                issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.REJECTED,
+                        where + e.getMessage(), payload);
+                rejected++;
+            }
+        }
+        return new IngestResult(sourceId, export.fileName(), export.records().size(), stored, duplicates, mapped,
+                unmapped, rejected, new ArrayList<>(touched));
+    }
+
+    private void upsertWorkItem(String sourceId, Long evidenceId, Employee employee, NormalizedRecord r,
+            MappingDecision d) {
+        WorkItemEntity w = workItems.findBySourceIdAndRecordId(sourceId, r.recordId()).orElseGet(WorkItemEntity::new);
+        if (w.getId() != null && w.version > r.version()) {
+            return; // an older version arrived late: the stored newer one stands
+        }
+        w.sourceRecordId = evidenceId;
+        w.sourceId = sourceId;
+        w.recordId = r.recordId();
+        w.version = r.version();
+        w.employeeCode = employee.code();
+        w.unitCode = employee.unitCode();
+        w.period = r.period();
+        w.title = r.title();
+        w.productCode = d.productCode();
+        w.catalogId = d.catalogId();
+        w.catalogVersion = d.catalogVersion();
+        w.coefficient = d.coefficient();
+        w.ruleId = d.ruleId();
+        w.axis = r.axis() != null ? r.axis() : d.axis();
+        w.plannedQuantity = r.plannedQuantity();
+        w.doneQuantity = r.doneQuantity();
+        w.share = r.share() == null ? BigDecimal.ONE : r.share();
+        w.qualityFailures = r.qualityFailures();
+        w.lateDeliveries = r.lateDeliveries();
+        w.leadershipFailures = r.leadershipFailures();
+        w.objectiveCause = r.objectiveCause();
+        w.qualityFactor = r.qualityFactor();
+        w.timelinessFactor = r.timelinessFactor();
+        w.leadershipFactor = r.leadershipFactor();
+        w.updatedAt = java.time.OffsetDateTime.now();
+        workItems.save(w);
+    }
+
+    private void upsertAssessment(String sourceId, Long evidenceId, Employee employee, NormalizedRecord r) {
+        EmployeeAssessmentEntity a = assessments.findByEmployeeCodeAndPeriod(employee.code(), r.period())
+                .orElseGet(EmployeeAssessmentEntity::new);
+        a.sourceRecordId = evidenceId;
+        a.sourceId = sourceId;
+        a.employeeCode = employee.code();
+        a.period = r.period();
+        a.generalCriteriaPoints = r.generalCriteriaPoints();
+        a.selfProposedRating = r.selfProposedRating();
+        a.forceMajeure = r.forceMajeure();
+        a.updatedAt = java.time.OffsetDateTime.now();
+        assessments.save(a);
+    }
+
+    private void issue(String sourceId, String fileName, RawRecord raw, String recordId, Long version, String kind,
+            String reason, String payload) {
+        boolean known = recordId != null
+                ? issues.existsBySourceIdAndKindAndRecordIdAndVersion(sourceId, kind, recordId, version)
+                : issues.existsBySourceIdAndKindAndFileNameAndRecordIndex(sourceId, kind, fileName, raw.index());
+        if (known) {
+            return; // already kept with its reason
+        }
+        RecordIssueEntity i = new RecordIssueEntity();
+        i.sourceId = sourceId;
+        i.fileName = fileName;
+        i.line = raw.line();
+        i.recordIndex = raw.index();
+        i.recordId = recordId;
+        i.version = version;
+        i.kind = kind;
+        i.reason = reason;
+        i.payload = payload;
+        issues.save(i);
+        log.warn("{} record kept: {}", kind, reason);
+    }
+
+    private String json(RawRecord raw) {
+        try {
+            return mapper.writeValueAsString(raw.payload());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

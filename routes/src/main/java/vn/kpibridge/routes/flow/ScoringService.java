@@ -1,0 +1,156 @@
+package vn.kpibridge.routes.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.kpibridge.connectors.mapping.Employee;
+import vn.kpibridge.routes.config.MappingRegistry;
+import vn.kpibridge.routes.config.MappingRegistry.SourceSetup;
+import vn.kpibridge.routes.persistence.EmployeeAssessmentEntity;
+import vn.kpibridge.routes.persistence.EmployeeAssessmentRepository;
+import vn.kpibridge.routes.persistence.EvaluationEntity;
+import vn.kpibridge.routes.persistence.EvaluationRepository;
+import vn.kpibridge.routes.persistence.WorkItemEntity;
+import vn.kpibridge.routes.persistence.WorkItemRepository;
+import vn.kpibridge.scoring.AxisKpiScorer;
+import vn.kpibridge.scoring.AxisResult;
+import vn.kpibridge.scoring.Decimals;
+import vn.kpibridge.scoring.EmployeeInput;
+import vn.kpibridge.scoring.Evaluation;
+import vn.kpibridge.scoring.ItemReview;
+import vn.kpibridge.scoring.Period;
+import vn.kpibridge.scoring.Rating;
+import vn.kpibridge.scoring.WorkItem;
+
+/**
+ * Re-scores one (employee, period) from the stored work items and assessment with the scheme of
+ * the source, and stores a new evaluation version only when the result changed (so a second run
+ * over the same records adds nothing and publishes nothing).
+ *
+ * <p>The message JSON carries the display figures (percentages and points with 2 decimals, the
+ * Vietnamese rating labels) next to the exact evaluation with its per-item table and rules fired.
+ */
+@Service
+public class ScoringService {
+    private final MappingRegistry registry;
+    private final WorkItemRepository workItems;
+    private final EmployeeAssessmentRepository assessments;
+    private final EvaluationRepository evaluations;
+    private final AxisKpiScorer scorer = new AxisKpiScorer();
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ScoringService(MappingRegistry registry, WorkItemRepository workItems,
+            EmployeeAssessmentRepository assessments, EvaluationRepository evaluations) {
+        this.registry = registry;
+        this.workItems = workItems;
+        this.assessments = assessments;
+        this.evaluations = evaluations;
+    }
+
+    /**
+     * @param target the employee and period to score
+     * @return the outcome; {@code newVersion} tells whether anything was stored
+     * @throws IllegalStateException when the source or employee is no longer configured
+     */
+    @Transactional
+    public ScoreOutcome score(EmployeePeriod target) {
+        SourceSetup setup = registry.source(target.sourceId())
+                .orElseThrow(() -> new IllegalStateException("source " + target.sourceId() + " is not configured"));
+        Employee employee = setup.identities().bySourceUser().values().stream()
+                .filter(e -> e.code().equals(target.employeeCode())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("employee " + target.employeeCode() + " not in "
+                        + setup.identities().file()));
+        List<WorkItem> items = workItems.findByEmployeeCodeAndPeriodOrderByRecordId(target.employeeCode(),
+                target.period()).stream().map(ScoringService::toWorkItem).toList();
+        EmployeeAssessmentEntity a = assessments.findByEmployeeCodeAndPeriod(target.employeeCode(), target.period())
+                .orElse(null);
+        EmployeeInput input = new EmployeeInput(employee.code(), employee.fullName(), employee.position(),
+                employee.unitCode(), employee.leader(), a == null ? null : a.generalCriteriaPoints, items,
+                a == null ? null : a.forceMajeure, a == null || a.selfProposedRating == null ? null
+                        : Rating.valueOf(a.selfProposedRating));
+        Evaluation evaluation = scorer.score(setup.scheme(), input);
+
+        String resultJson = write(evaluation);
+        String sha = IngestService.sha256(resultJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        EvaluationEntity latest = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(
+                target.employeeCode(), target.period()).orElse(null);
+        if (latest != null && latest.resultSha256.equals(sha)) {
+            return new ScoreOutcome(evaluation, target.period(), latest.version, false,
+                    message(evaluation, target.period(), latest.version));
+        }
+        EvaluationEntity e = new EvaluationEntity();
+        e.employeeCode = employee.code();
+        e.unitCode = employee.unitCode();
+        e.period = target.period();
+        e.schemeId = setup.scheme().id();
+        e.version = latest == null ? 1 : latest.version + 1;
+        e.resultSha256 = sha;
+        e.totalPoints = evaluation.displayedTotal();
+        e.pointsBand = evaluation.pointsBand().name();
+        e.proposedRating = evaluation.proposedRating().name();
+        e.result = resultJson;
+        evaluations.save(e);
+        return new ScoreOutcome(evaluation, target.period(), e.version, true, message(evaluation, target.period(), e.version));
+    }
+
+    /**
+     * Builds the published message: identity, period, version, display figures with Vietnamese
+     * labels, and the exact evaluation (per-item table "Bảng 2", axes, rules fired).
+     */
+    String message(Evaluation ev, String period, int version) {
+        ObjectNode m = mapper.createObjectNode();
+        m.put("idempotencyKey", ev.employeeId() + ":" + period + ":v" + version);
+        m.put("employeeCode", ev.employeeId());
+        m.put("fullName", ev.fullName());
+        m.put("position", ev.position());
+        m.put("unitCode", ev.unitCode());
+        m.put("period", period);
+        m.put("periodLabel", Period.parse(period).label());
+        m.put("schemeId", ev.schemeId());
+        m.put("version", version);
+        ObjectNode display = m.putObject("display");
+        display.put("generalPoints", Decimals.display(ev.generalPoints()));
+        display.put("taskPoints", Decimals.display(ev.taskPoints()));
+        display.put("totalPoints", ev.displayedTotal());
+        display.put("quantityPercent", Decimals.percent(ev.quantityRatio()));
+        var axes = display.putArray("axes");
+        for (AxisResult ax : ev.axes()) {
+            ObjectNode n = axes.addObject();
+            n.put("code", ax.code());
+            n.put("name", ax.name());
+            n.put("maxPoints", ax.maxPoints());
+            ax.ratios().forEach((r, v) -> n.put(r.name().toLowerCase(java.util.Locale.ROOT) + "Percent", Decimals.percent(v)));
+            n.put("kpiPercent", Decimals.percent(ax.kpi()));
+            n.put("points", Decimals.display(ax.points()));
+        }
+        display.put("pointsBand", ev.pointsBand().name());
+        display.put("pointsBandLabel", ev.pointsBand().label());
+        display.put("proposedRating", ev.proposedRating().name());
+        display.put("proposedRatingLabel", ev.proposedRating().label());
+        m.set("evaluation", mapper.valueToTree(ev));
+        return write(m);
+    }
+
+    private String write(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static WorkItem toWorkItem(WorkItemEntity w) {
+        // numeric columns come back with their column scale (1.2000000000): strip for exact, clean figures
+        return new WorkItem(w.recordId, w.title, w.productCode, w.axis, strip(w.coefficient), strip(w.share),
+                strip(w.plannedQuantity), strip(w.doneQuantity), new ItemReview(w.qualityFailures, w.lateDeliveries,
+                        w.leadershipFailures, w.objectiveCause, strip(w.qualityFactor), strip(w.timelinessFactor),
+                        strip(w.leadershipFactor)));
+    }
+
+    private static java.math.BigDecimal strip(java.math.BigDecimal v) {
+        return v == null ? null : v.stripTrailingZeros();
+    }
+}

@@ -1,0 +1,68 @@
+package vn.kpibridge.routes.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.kpibridge.connectors.report.Grounds;
+import vn.kpibridge.connectors.report.Mau06SummaryWriter;
+import vn.kpibridge.connectors.report.SummaryRow;
+import vn.kpibridge.routes.config.KpiProperties;
+import vn.kpibridge.routes.persistence.EvaluationEntity;
+import vn.kpibridge.routes.persistence.EvaluationRepository;
+import vn.kpibridge.scoring.Evaluation;
+import vn.kpibridge.scoring.Period;
+
+/**
+ * Writes a unit's summary table (seed 001 Mẫu số 06) for a period from the latest evaluation of
+ * each employee, to {@code <kpi.output.dir>/<period>/mau-06_<unit>.xlsx}.
+ */
+@Service
+public class SummaryReportService {
+    private final EvaluationRepository evaluations;
+    private final KpiProperties props;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Mau06SummaryWriter writer = new Mau06SummaryWriter();
+
+    public SummaryReportService(EvaluationRepository evaluations, KpiProperties props) {
+        this.evaluations = evaluations;
+        this.props = props;
+    }
+
+    /** @return where the summary of this unit and period is written. */
+    public Path summaryPath(String unitCode, String period) {
+        return props.output().dir().resolve(period).resolve("mau-06_" + unitCode + ".xlsx");
+    }
+
+    /**
+     * @param unit any (employee, period) of the unit: its unit code, unit name and period are used
+     * @return the written file
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    @Transactional(readOnly = true)
+    public Path writeUnitSummary(EmployeePeriod unit) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period())) {
+            Evaluation ev;
+            try {
+                ev = mapper.readValue(e.result, Evaluation.class);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("evaluation " + e.getId() + " cannot be read back", ex);
+            }
+            rows.add(new SummaryRow(ev.fullName(), ev.position(),
+                    ev.selfProposedRating() == null ? "" : ev.selfProposedRating().label(),
+                    ev.proposedRating().label(), Grounds.of(ev), ""));
+        }
+        Path target = summaryPath(unit.unitCode(), unit.period());
+        try {
+            writer.write(target, unit.unitName(), Period.parse(unit.period()).label(), rows);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + target, ex);
+        }
+        return target;
+    }
+}

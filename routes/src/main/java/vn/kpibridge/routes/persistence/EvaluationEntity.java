@@ -1,0 +1,43 @@
+package vn.kpibridge.routes.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A version of an employee's evaluation for a period. A new version is stored only when the result
+ * differs from the latest one (compared by the SHA-256 of its JSON), so re-running a sync on the
+ * same records adds nothing.
+ */
+@Entity
+@Table(name = "evaluation")
+public class EvaluationEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    public String employeeCode;
+    public String unitCode;
+    public String period;
+    public String schemeId;
+    public int version;
+    @Column(name = "result_sha256")
+    public String resultSha256;
+    public BigDecimal totalPoints;
+    public String pointsBand;
+    public String proposedRating;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String result;
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public Long getId() {
+        return id;
+    }
+}
