@@ -83,7 +83,7 @@ public final class RecordNormalizer {
         }
         BigDecimal planned = number(r, id, "plannedQuantity");
         if (type == RecordType.TASK && planned == null) {
-            throw new RecordRejectedException("record " + id + ": field \"plannedQuantity\" is missing");
+            throw new RecordRejectedException("record " + id + ": field " + named("plannedQuantity") + " is missing");
         }
         BigDecimal done = number(r, id, "doneQuantity");
         BigDecimal versionNumber = number(r, id, "version");
@@ -122,6 +122,12 @@ public final class RecordNormalizer {
         return n == null ? null : n.asText();
     }
 
+    /** @return the field name with its source path, e.g. {@code "doneQuantity" (/soLuongHoanThanh)}. */
+    private String named(String field) {
+        JsonPointer p = pointers.get(field);
+        return "\"" + field + "\"" + (p == null ? "" : " (" + p + ")");
+    }
+
     private BigDecimal number(JsonNode r, String id, String field) {
         JsonNode n = node(r, field);
         if (n == null) {
@@ -134,12 +140,12 @@ public final class RecordNormalizer {
             try {
                 value = new BigDecimal(n.asText().trim().replace(',', '.'));
             } catch (NumberFormatException e) {
-                throw new RecordRejectedException("record " + id + ": field \"" + field + "\" is not a number: \""
+                throw new RecordRejectedException("record " + id + ": field " + named(field) + " is not a number: \""
                         + n.asText() + "\"");
             }
         }
         if (value.signum() < 0) {
-            throw new RecordRejectedException("record " + id + ": field \"" + field + "\" is negative ("
+            throw new RecordRejectedException("record " + id + ": field " + named(field) + " is negative ("
                     + value.toPlainString() + ")");
         }
         return value;
@@ -153,7 +159,7 @@ public final class RecordNormalizer {
         try {
             return v.intValueExact();
         } catch (ArithmeticException e) {
-            throw new RecordRejectedException("record " + id + ": field \"" + field + "\" must be a whole count, got "
+            throw new RecordRejectedException("record " + id + ": field " + named(field) + " must be a whole count, got "
                     + v.toPlainString());
         }
     }
@@ -174,7 +180,7 @@ public final class RecordNormalizer {
                 // try the next configured format
             }
         }
-        throw new RecordRejectedException("record " + id + ": field \"" + field + "\" value \"" + v
+        throw new RecordRejectedException("record " + id + ": field " + named(field) + " value \"" + v
                 + "\" matches none of the date formats " + mapping.dateFormats());
     }
 }
