@@ -190,12 +190,40 @@ public final class MappingFiles {
             return value;
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new MappingFileException(file.toString(), line(e.getLocation()), cause.getMessage(), e);
+            throw new MappingFileException(file.toString(), keyLine(file, e), cause.getMessage(), e);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new MappingFileException(file.toString(), keyLine(file, e), e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new MappingFileException(file.toString(), line(e.getLocation()), e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MappingFileException(file.toString(), 0, "cannot read: " + e, e);
         }
+    }
+
+    /**
+     * The YAML parser reports the position after the offending value (often the next line). When
+     * the error names a key, the line of the last occurrence of that key at or before the
+     * reported line is the one an administrator must edit.
+     */
+    private static int keyLine(Path file, com.fasterxml.jackson.databind.JsonMappingException e) {
+        int reported = line(e.getLocation());
+        List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path = e.getPath();
+        String key = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
+        if (key == null || reported <= 0) {
+            return reported;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Pattern p = Pattern.compile("(^|[\\s{,-])\"?" + Pattern.quote(key) + "\"?\\s*:");
+            for (int i = Math.min(reported, lines.size()); i >= 1; i--) {
+                if (p.matcher(lines.get(i - 1)).find()) {
+                    return i;
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to the parser's line
+        }
+        return reported;
     }
 
     private static int line(JsonLocation loc) {
