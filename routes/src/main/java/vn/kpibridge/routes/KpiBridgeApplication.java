@@ -2,6 +2,7 @@ package vn.kpibridge.routes;
 
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,7 +30,8 @@ public class KpiBridgeApplication {
         switch (command) {
             case "" -> app.run(rest);
             case "sync" -> {
-                // the command starts the inbox route itself, after dropping the files
+                // a one-shot command: no web server; it starts the inbox route itself after the drop
+                app.setWebApplicationType(WebApplicationType.NONE);
                 String[] withFlag = new String[rest.length + 1];
                 withFlag[0] = "--kpi.inbox.auto-start=false";
                 System.arraycopy(rest, 0, withFlag, 1, rest.length);
