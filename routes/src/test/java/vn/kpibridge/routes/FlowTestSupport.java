@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * tables, an empty inbox and an empty evaluation queue.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = KpiBridgeApplication.class)
+@SpringBootTest(classes = KpiBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class FlowTestSupport {
     /** Data folder of this test JVM (PostgreSQL, Artemis journal, inbox, outputs). */
     protected static final Path DATA;
@@ -46,6 +46,8 @@ public abstract class FlowTestSupport {
         r.add("spring.jms.template.receive-timeout", () -> "2000");
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired

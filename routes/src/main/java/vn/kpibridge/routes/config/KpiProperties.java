@@ -17,13 +17,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "kpi")
 public record KpiProperties(
-        Path dataDir,
-        Path mappingsDir,
-        Path schemesDir,
+        String dataDir,
+        String mappingsDir,
+        String schemesDir,
         Inbox inbox,
         Output output,
         Queues queues,
         Sync sync) {
+
+    // Directories are bound as strings: in a web application Spring would convert a Path through
+    // the servlet context's resource loader, which rejects relative paths such as "../mappings".
+
+    /** @return {@link #mappingsDir()} as a path */
+    public Path mappingsPath() {
+        return Path.of(mappingsDir);
+    }
+
+    /** @return {@link #schemesDir()} as a path */
+    public Path schemesPath() {
+        return Path.of(schemesDir);
+    }
 
     /**
      * @param dir inbox root; one sub-folder per source id ({@code <dir>/<sourceId>/*.json})
@@ -31,11 +44,19 @@ public record KpiProperties(
      * @param autoStart whether the inbox route starts with the application (false for the CLI,
      *     which starts it after dropping the files)
      */
-    public record Inbox(Path dir, long pollDelayMs, boolean autoStart) {
+    public record Inbox(String dir, long pollDelayMs, boolean autoStart) {
+        /** @return the inbox folder as a path */
+        public Path path() {
+            return Path.of(dir);
+        }
     }
 
     /** @param dir where XLSX reports are written ({@code <dir>/<period>/...}) */
-    public record Output(Path dir) {
+    public record Output(String dir) {
+        /** @return the output folder as a path */
+        public Path path() {
+            return Path.of(dir);
+        }
     }
 
     /**
@@ -50,6 +71,10 @@ public record KpiProperties(
      *     inbox before running (the e-office "drop"); empty to take only what is in the inbox
      * @param idleTimeoutSeconds how long {@code sync} waits for the inbox to drain
      */
-    public record Sync(Path seedFrom, long idleTimeoutSeconds) {
+    public record Sync(String seedFrom, long idleTimeoutSeconds) {
+        /** @return the seed folder as a path, or null when none is set */
+        public Path seedPath() {
+            return seedFrom == null || seedFrom.isBlank() ? null : Path.of(seedFrom);
+        }
     }
 }

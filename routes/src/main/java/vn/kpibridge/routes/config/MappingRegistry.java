@@ -53,7 +53,7 @@ public class MappingRegistry {
      */
     public MappingRegistry(KpiProperties props) throws IOException {
         MappingFiles files = new MappingFiles();
-        Path mappings = props.mappingsDir();
+        Path mappings = props.mappingsPath();
         Path sourcesDir = mappings.resolve("sources");
         if (!Files.isDirectory(sourcesDir)) {
             throw new IllegalStateException("no source mappings: folder " + sourcesDir.toAbsolutePath()
@@ -72,7 +72,7 @@ public class MappingRegistry {
             for (Catalog c : catalog.versions()) {
                 c.inconsistencies().forEach(w -> log.warn("Catalog {} v{}: {}", c.id(), c.version(), w));
             }
-            Path schemeFile = props.schemesDir().resolve(m.scheme() + ".yml");
+            Path schemeFile = props.schemesPath().resolve(m.scheme() + ".yml");
             SourceSetup setup = new SourceSetup(m, new RecordNormalizer(m), catalog,
                     files.loadRules(mappings.resolve(m.productRules())),
                     files.loadIdentities(mappings.resolve(m.identities())), files.loadScheme(schemeFile));

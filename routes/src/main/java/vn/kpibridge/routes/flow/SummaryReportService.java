@@ -35,7 +35,7 @@ public class SummaryReportService {
 
     /** @return where the summary of this unit and period is written. */
     public Path summaryPath(String unitCode, String period) {
-        return props.output().dir().resolve(period).resolve("mau-06_" + unitCode + ".xlsx");
+        return props.output().path().resolve(period).resolve("mau-06_" + unitCode + ".xlsx");
     }
 
     /**
