@@ -115,6 +115,23 @@ public class IngestService {
         return result;
     }
 
+    /**
+     * Takes in one batch of records that did not come as a file (a page of an API, rows of a
+     * database view): the same evidence, normalisation, mapping and issue keeping as for files,
+     * in one transaction.
+     *
+     * @param sourceId configured source id
+     * @param batch the batch; its {@code fileName} names it in messages (e.g. "GET /tasks page 3")
+     *     and its {@code header} gives defaults such as the period
+     * @return counts and the (employee, period) pairs to re-score
+     * @throws IllegalArgumentException when the source is not configured
+     */
+    public IngestResult ingestBatch(String sourceId, ExportFile batch) {
+        SourceSetup setup = registry.source(sourceId).orElseThrow(() -> new IllegalArgumentException(
+                "no source mapping with id \"" + sourceId + "\"; configured: " + registry.sources().keySet()));
+        return tx.execute(s -> ingestRecords(setup, batch));
+    }
+
     private IngestResult ingestRecords(SourceSetup setup, ExportFile export) {
         String sourceId = setup.mapping().id();
         int stored = 0;
