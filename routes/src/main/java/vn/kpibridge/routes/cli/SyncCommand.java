@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.config.KpiProperties;
 import vn.kpibridge.routes.flow.IngestResult;
+import vn.kpibridge.routes.flow.OutboxService;
 import vn.kpibridge.routes.flow.ScoreOutcome;
 import vn.kpibridge.routes.flow.SyncRunTracker;
 import vn.kpibridge.scoring.Evaluation;
@@ -24,15 +25,18 @@ import vn.kpibridge.scoring.FiredRule;
  * sub-folder per source) into the inbox, as the e-office systems would drop them; start the
  * {@code file-inbox} route; wait until a poll finds the inbox empty; print per file what was
  * stored, per employee the points, band, proposed rating and rules fired, and where the outputs
- * went. Exit code 0 when every file was taken in, 2 when a file was rejected, 3 on time-out.
+ * went, once the outbox has delivered the run's messages. Exit code 0 when every file was taken
+ * in, 2 when a file was rejected, 3 on time-out.
  */
 @Component
 public class SyncCommand {
     private final CamelContext camel;
     private final KpiProperties props;
     private final SyncRunTracker tracker;
+    private final OutboxService outbox;
 
-    public SyncCommand(CamelContext camel, KpiProperties props, SyncRunTracker tracker) {
+    public SyncCommand(CamelContext camel, KpiProperties props, SyncRunTracker tracker, OutboxService outbox) {
+        this.outbox = outbox;
         this.camel = camel;
         this.props = props;
         this.tracker = tracker;
@@ -54,6 +58,16 @@ public class SyncCommand {
             return 3;
         }
         camel.getRouteController().stopRoute("file-inbox");
+        // the outbox relay delivers what the run stored; wait for it before reporting
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(props.sync().idleTimeoutSeconds());
+        while (outbox.pending(OutboxService.EVALUATIONS_QUEUE) > 0) {
+            if (System.nanoTime() > deadline) {
+                out.println("Timed out: " + outbox.pending(OutboxService.EVALUATIONS_QUEUE)
+                        + " message(s) still pending in the outbox (they will be delivered on the next start)");
+                return 3;
+            }
+            Thread.sleep(100);
+        }
         print(out, dropped, (System.nanoTime() - start) / 1_000_000);
         return tracker.filesRejected() > 0 ? 2 : 0;
     }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code score-employee-period} ({@code direct:scoreEmployeePeriod}, body
  *       {@link EmployeePeriod}): re-scores with {@link ScoringService}; a new evaluation version is
- *       sent as JSON to the Artemis queue {@code kpi.queues.evaluations} with its idempotency key
- *       header; an unchanged result is not sent again.</li>
+ *       stored together with its outbox message (relayed to the queue by
+ *       {@link OutboxRouteBuilder}); an unchanged result adds nothing.</li>
  *   <li>{@code write-unit-summary} ({@code direct:writeUnitSummary}, body {@link EmployeePeriod}):
  *       writes the unit's Mẫu 06 XLSX for the period.</li>
  * </ul>
@@ -34,14 +34,7 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
                     ScoreOutcome o = scoring.score(e.getIn().getBody(EmployeePeriod.class));
                     tracker.scored(o);
                     e.getIn().setBody(o);
-                })
-                .filter(simple("${body.newVersion()}"))
-                    .setHeader(Headers.IDEMPOTENCY_KEY, simple("${body.idempotencyKey()}"))
-                    .setHeader(Headers.EMPLOYEE_CODE, simple("${body.evaluation().employeeId()}"))
-                    .setHeader(Headers.PERIOD, simple("${body.period()}"))
-                    .setBody(simple("${body.messageJson()}"))
-                    .to("jms:queue:{{kpi.queues.evaluations}}?jmsMessageType=Text")
-                .end();
+                });
 
         from("direct:writeUnitSummary")
                 .routeId("write-unit-summary")

@@ -27,8 +27,8 @@ import vn.kpibridge.scoring.WorkItem;
 
 /**
  * Re-scores one (employee, period) from the stored work items and assessment with the scheme of
- * the source, and stores a new evaluation version only when the result changed (so a second run
- * over the same records adds nothing and publishes nothing).
+ * the source, and stores a new evaluation version, with its outbox message, only when the result
+ * changed (so a second run over the same records adds nothing and publishes nothing).
  *
  * <p>The message JSON carries the display figures (percentages and points with 2 decimals, the
  * Vietnamese rating labels) next to the exact evaluation with its per-item table and rules fired.
@@ -39,11 +39,13 @@ public class ScoringService {
     private final WorkItemRepository workItems;
     private final EmployeeAssessmentRepository assessments;
     private final EvaluationRepository evaluations;
+    private final OutboxService outbox;
     private final AxisKpiScorer scorer = new AxisKpiScorer();
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ScoringService(MappingRegistry registry, WorkItemRepository workItems,
-            EmployeeAssessmentRepository assessments, EvaluationRepository evaluations) {
+            EmployeeAssessmentRepository assessments, EvaluationRepository evaluations, OutboxService outbox) {
+        this.outbox = outbox;
         this.registry = registry;
         this.workItems = workItems;
         this.assessments = assessments;
@@ -93,7 +95,11 @@ public class ScoringService {
         e.proposedRating = evaluation.proposedRating().name();
         e.result = resultJson;
         evaluations.save(e);
-        return new ScoreOutcome(evaluation, target.period(), e.version, true, message(evaluation, target.period(), e.version));
+        ScoreOutcome outcome = new ScoreOutcome(evaluation, target.period(), e.version, true,
+                message(evaluation, target.period(), e.version));
+        // same transaction as the evaluation: the message exists exactly when the version does
+        outbox.enqueue(OutboxService.EVALUATIONS_QUEUE, "evaluation", outcome.idempotencyKey(), outcome.messageJson());
+        return outcome;
     }
 
     /**

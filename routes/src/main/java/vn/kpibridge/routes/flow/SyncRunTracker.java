@@ -72,12 +72,14 @@ public class SyncRunTracker {
         filesRejected.incrementAndGet();
     }
 
-    /** Records a scoring outcome (published when it is a new version). */
+    /** Records a scoring outcome. */
     public void scored(ScoreOutcome o) {
         outcomes.add(o);
-        if (o.newVersion()) {
-            published.incrementAndGet();
-        }
+    }
+
+    /** Records a message delivered from the outbox to the evaluations queue. */
+    public void messagePublished() {
+        published.incrementAndGet();
     }
 
     /** Records a written report. */

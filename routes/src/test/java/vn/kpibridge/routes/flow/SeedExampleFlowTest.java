@@ -27,6 +27,8 @@ import vn.kpibridge.routes.FlowTestSupport;
 class SeedExampleFlowTest extends FlowTestSupport {
     private static final Path SAMPLE = Path.of("../samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json");
     private final ObjectMapper mapper = new ObjectMapper();
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.apache.camel.CamelContext camel;
 
     @Test
     void seedExampleGives9193NotCompletedOnQueueAndInXlsxAndSecondRunAddsNothing() throws Exception {
@@ -94,6 +96,9 @@ class SeedExampleFlowTest extends FlowTestSupport {
         assertThat(count("select count(*) from employee_assessment")).isEqualTo(1);
         assertThat(count("select count(*) from evaluation")).isEqualTo(1);
         assertThat(count("select count(*) from record_issue")).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("select count(*) from outbox_message where status = 'DELIVERED'") == 1);
+        assertThat(jdbc.queryForObject("select idempotency_key from outbox_message", String.class))
+                .isEqualTo("BTC-CB-0001:2026-Q2:v1");
         assertThat(jdbc.queryForObject("select payload->'danhGia'->>'heSoChatLuong' from source_record where record_id = ?",
                 String.class, "CV-2026-Q2-0005")).isEqualTo("1.2");
         assertThat(jdbc.queryForObject("select rule_id || ' ' || catalog_version from work_item where record_id = ?",
@@ -110,5 +115,26 @@ class SeedExampleFlowTest extends FlowTestSupport {
         assertThat(count("select count(*) from work_item")).isEqualTo(5);
         assertThat(count("select count(*) from evaluation")).isEqualTo(1);
         assertThat(count("select count(*) from source_file")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_message")).isEqualTo(1);
+    }
+
+    @Test
+    void evaluationStoredWhileTheRelayIsStoppedIsDeliveredWhenItStarts() throws Exception {
+        camel.getRouteController().stopRoute("outbox-evaluations-relay");
+        try {
+            drop(SAMPLE, "eoffice-btc", "relay.json");
+            await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from evaluation") == 1);
+            jms.setReceiveTimeout(1000);
+            assertThat(jms.receive("kpi.evaluations")).as("nothing sent while the relay is down").isNull();
+            assertThat(jdbc.queryForObject("select status from outbox_message", String.class)).isEqualTo("PENDING");
+        } finally {
+            camel.getRouteController().startRoute("outbox-evaluations-relay");
+        }
+        jms.setReceiveTimeout(5000);
+        Message m = jms.receive("kpi.evaluations");
+        assertThat(m).isNotNull();
+        assertThat(m.getStringProperty("KpiIdempotencyKey")).isEqualTo("BTC-CB-0001:2026-Q2:v1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(
+                jdbc.queryForObject("select status from outbox_message", String.class)));
     }
 }
