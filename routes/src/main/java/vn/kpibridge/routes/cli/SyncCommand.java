@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.config.KpiProperties;
 import vn.kpibridge.routes.flow.IngestResult;
 import vn.kpibridge.routes.flow.OutboxService;
+import vn.kpibridge.routes.flow.PartyPackageService;
 import vn.kpibridge.routes.flow.ScoreOutcome;
 import vn.kpibridge.routes.flow.SyncRunTracker;
 import vn.kpibridge.scoring.Evaluation;
@@ -34,8 +35,11 @@ public class SyncCommand {
     private final KpiProperties props;
     private final SyncRunTracker tracker;
     private final OutboxService outbox;
+    private final PartyPackageService party;
 
-    public SyncCommand(CamelContext camel, KpiProperties props, SyncRunTracker tracker, OutboxService outbox) {
+    public SyncCommand(CamelContext camel, KpiProperties props, SyncRunTracker tracker, OutboxService outbox,
+            PartyPackageService party) {
+        this.party = party;
         this.outbox = outbox;
         this.camel = camel;
         this.props = props;
@@ -123,7 +127,9 @@ public class SyncCommand {
         out.println("Evaluations published to queue " + props.queues().evaluations() + ": " + tracker.published()
                 + (tracker.published() == 0 ? " (results unchanged since the last run)" : ""));
         for (var p : tracker.reports()) {
-            out.println("Summary report (Mẫu 06): " + p.toAbsolutePath().normalize());
+            String kind = p.toString().endsWith(".zip") ? "Party export package (verify with " + party.publicKeyFile()
+                    + ")" : "Summary report (Mẫu 06)";
+            out.println(kind + ": " + p.toAbsolutePath().normalize());
         }
         out.printf("Done in %.1f s%n", millis / 1000.0);
     }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  *       stored together with its outbox message (relayed to the queue by
  *       {@link OutboxRouteBuilder}); an unchanged result adds nothing.</li>
  *   <li>{@code write-unit-summary} ({@code direct:writeUnitSummary}, body {@link EmployeePeriod}):
- *       writes the unit's Mẫu 06 XLSX for the period.</li>
+ *       writes the unit's Mẫu 06 XLSX for the period, then the signed export package for the
+ *       party-management system ({@link PartyPackageService}).</li>
  * </ul>
  */
 @Component
@@ -19,8 +20,11 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
     private final ScoringService scoring;
     private final SummaryReportService reports;
     private final SyncRunTracker tracker;
+    private final PartyPackageService party;
 
-    public EvaluationRouteBuilder(ScoringService scoring, SummaryReportService reports, SyncRunTracker tracker) {
+    public EvaluationRouteBuilder(ScoringService scoring, SummaryReportService reports, SyncRunTracker tracker,
+            PartyPackageService party) {
+        this.party = party;
         this.scoring = scoring;
         this.reports = reports;
         this.tracker = tracker;
@@ -38,6 +42,11 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
 
         from("direct:writeUnitSummary")
                 .routeId("write-unit-summary")
-                .process(e -> tracker.reportWritten(reports.writeUnitSummary(e.getIn().getBody(EmployeePeriod.class))));
+                .process(e -> {
+                    EmployeePeriod unit = e.getIn().getBody(EmployeePeriod.class);
+                    java.nio.file.Path xlsx = reports.writeUnitSummary(unit);
+                    tracker.reportWritten(xlsx);
+                    tracker.reportWritten(party.writePackage(unit, xlsx));
+                });
     }
 }

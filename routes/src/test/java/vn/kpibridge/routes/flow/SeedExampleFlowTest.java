@@ -90,6 +90,20 @@ class SeedExampleFlowTest extends FlowTestSupport {
             assertThat(s.getRow(Mau06SummaryWriter.HEADER_ROW + 2)).isNull();
         }
 
+        // the signed party export package verifies with the public key and carries the result
+        Path zip = DATA.resolve("outbox/party/2026-Q2/2026-Q2_BTC-TU.zip");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(zip));
+        var pkg = new vn.kpibridge.connectors.target.PartyExportPackage();
+        JsonNode manifest = pkg.verify(zip, vn.kpibridge.connectors.target.SigningKeys.readPublic(
+                DATA.resolve("keys/party-export.pub")));
+        assertThat(manifest.get("unitCode").asText()).isEqualTo("BTC-TU");
+        assertThat(manifest.get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(manifest.get("files").findValuesAsText("name")).containsExactly("evaluations.json", "mau-06_BTC-TU.xlsx");
+        JsonNode packed = mapper.readTree(pkg.read(zip).get("evaluations.json"));
+        assertThat(packed).hasSize(1);
+        assertThat(packed.get(0).get("totalPoints").decimalValue()).isEqualByComparingTo("91.93");
+        assertThat(packed.get(0).get("proposedRating").asText()).isEqualTo("NOT_COMPLETED");
+
         // the database: evidence, items, assessment, one evaluation version
         assertThat(count("select count(*) from source_record")).isEqualTo(6);
         assertThat(count("select count(*) from work_item")).isEqualTo(5);

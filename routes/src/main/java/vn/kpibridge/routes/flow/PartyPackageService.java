@@ -1,0 +1,100 @@
+package vn.kpibridge.routes.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.kpibridge.connectors.target.PartyExportPackage;
+import vn.kpibridge.connectors.target.SigningKeys;
+import vn.kpibridge.routes.persistence.EvaluationEntity;
+import vn.kpibridge.routes.persistence.EvaluationRepository;
+import vn.kpibridge.scoring.Period;
+
+/**
+ * Writes the signed export package for the party-management system of a unit and period to
+ * {@code <kpi.party.outbox-dir>/<period>/<period>_<unit>.zip}: {@code evaluations.json} (the latest
+ * evaluation of each employee, as published on the queue), the unit's Mẫu 06 XLSX, the manifest
+ * with SHA-256 checksums and its detached Ed25519 signature ({@link PartyExportPackage}).
+ *
+ * <p>The key pair comes from {@code kpi.party.signing.private-key} / {@code public-key} (PEM);
+ * with {@code kpi.party.signing.generate-if-missing=true} (the embedded default) a pair is created
+ * under {@code ./data/keys} on first start. Until the approval workflow exists the package's
+ * status is {@code PROPOSED}: the unit's proposals for the approving authority.
+ */
+@Service
+public class PartyPackageService {
+    private final EvaluationRepository evaluations;
+    private final Path outboxDir;
+    private final Path publicKeyFile;
+    private final KeyPair keys;
+    private final String keyId;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final PartyExportPackage writer = new PartyExportPackage();
+
+    /**
+     * @throws IOException when the key files are missing (and generation is off) or invalid
+     */
+    public PartyPackageService(EvaluationRepository evaluations,
+            @Value("${kpi.party.outbox-dir}") String outboxDir,
+            @Value("${kpi.party.signing.private-key}") String privateKey,
+            @Value("${kpi.party.signing.public-key}") String publicKey,
+            @Value("${kpi.party.signing.generate-if-missing}") boolean generate) throws IOException {
+        this.evaluations = evaluations;
+        this.outboxDir = Path.of(outboxDir);
+        this.publicKeyFile = Path.of(publicKey);
+        this.keys = SigningKeys.loadOrCreate(Path.of(privateKey), publicKeyFile, generate);
+        this.keyId = "sha256:" + PartyExportPackage.sha256(keys.getPublic().getEncoded());
+    }
+
+    /** @return the public key file receivers verify packages with */
+    public Path publicKeyFile() {
+        return publicKeyFile;
+    }
+
+    /**
+     * @param unit any (employee, period) of the unit
+     * @param summaryXlsx the unit's Mẫu 06 file to include
+     * @return the written package
+     * @throws UncheckedIOException when it cannot be written
+     */
+    @Transactional(readOnly = true)
+    public Path writePackage(EmployeePeriod unit, Path summaryXlsx) {
+        try {
+            ArrayNode results = mapper.createArrayNode();
+            for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period())) {
+                ObjectNode n = results.addObject();
+                n.put("employeeCode", e.employeeCode);
+                n.put("period", e.period);
+                n.put("version", e.version);
+                n.put("idempotencyKey", e.employeeCode + ":" + e.period + ":v" + e.version);
+                n.put("totalPoints", e.totalPoints);
+                n.put("pointsBand", e.pointsBand);
+                n.put("proposedRating", e.proposedRating);
+                n.set("evaluation", mapper.readTree(e.result));
+            }
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("evaluations.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
+            files.put(summaryXlsx.getFileName().toString(), Files.readAllBytes(summaryXlsx));
+            ObjectNode header = mapper.createObjectNode()
+                    .put("unitCode", unit.unitCode())
+                    .put("unitName", unit.unitName())
+                    .put("period", unit.period())
+                    .put("periodLabel", Period.parse(unit.period()).label())
+                    .put("status", "PROPOSED")
+                    .put("producer", "kpi-bridge");
+            Path target = outboxDir.resolve(unit.period()).resolve(unit.period() + "_" + unit.unitCode() + ".zip");
+            return writer.write(target, header, files, keys.getPrivate(), keyId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the party package of " + unit.unitCode() + " " + unit.period(), e);
+        }
+    }
+}
