@@ -6,13 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -52,10 +49,10 @@ public final class Mau06SummaryWriter {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(tmp)) {
             Sheet sheet = wb.createSheet("Mẫu 06");
-            CellStyle title = style(wb, true, HorizontalAlignment.CENTER, false);
-            CellStyle header = style(wb, true, HorizontalAlignment.CENTER, true);
-            CellStyle cell = style(wb, false, HorizontalAlignment.LEFT, true);
-            CellStyle center = style(wb, false, HorizontalAlignment.CENTER, true);
+            CellStyle title = ReportStyles.style(wb, true, HorizontalAlignment.CENTER, false);
+            CellStyle header = ReportStyles.style(wb, true, HorizontalAlignment.CENTER, true);
+            CellStyle cell = ReportStyles.style(wb, false, HorizontalAlignment.LEFT, true);
+            CellStyle center = ReportStyles.style(wb, false, HorizontalAlignment.CENTER, true);
 
             titleRow(sheet, 0, "CƠ QUAN, ĐƠN VỊ: " + unitName, title);
             titleRow(sheet, 1, "TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ VÀ ĐỀ XUẤT XẾP LOẠI " + periodLabel.toUpperCase(new java.util.Locale("vi")), title);
@@ -97,24 +94,5 @@ public final class Mau06SummaryWriter {
         c.setCellValue(text);
         c.setCellStyle(style);
         sheet.addMergedRegion(new CellRangeAddress(index, index, 0, HEADERS.size() - 1));
-    }
-
-    private static CellStyle style(Workbook wb, boolean bold, HorizontalAlignment align, boolean border) {
-        CellStyle s = wb.createCellStyle();
-        Font f = wb.createFont();
-        f.setBold(bold);
-        f.setFontName("Times New Roman");
-        f.setFontHeightInPoints((short) 12);
-        s.setFont(f);
-        s.setAlignment(align);
-        s.setVerticalAlignment(VerticalAlignment.CENTER);
-        s.setWrapText(true);
-        if (border) {
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-        }
-        return s;
     }
 }

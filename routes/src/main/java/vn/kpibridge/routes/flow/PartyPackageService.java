@@ -22,7 +22,8 @@ import vn.kpibridge.scoring.Period;
 /**
  * Writes the signed export package for the party-management system of a unit and period to
  * {@code <kpi.party.outbox-dir>/<period>/<period>_<unit>.zip}: {@code evaluations.json} (the latest
- * evaluation of each employee, as published on the queue), the unit's Mẫu 06 XLSX, the manifest
+ * evaluation of each employee, as published on the queue), the unit's Mẫu 06 XLSX, each
+ * employee's scoring workbook ({@code can-bo/<employee>.xlsx}), the manifest
  * with SHA-256 checksums and its detached Ed25519 signature ({@link PartyExportPackage}).
  *
  * <p>The key pair comes from {@code kpi.party.signing.private-key} / {@code public-key} (PEM);
@@ -70,7 +71,12 @@ public class PartyPackageService {
     public Path writePackage(EmployeePeriod unit, Path summaryXlsx) {
         try {
             ArrayNode results = mapper.createArrayNode();
+            Map<String, byte[]> sheets = new LinkedHashMap<>();
             for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period())) {
+                Path sheet = summaryXlsx.resolveSibling(unit.unitCode()).resolve(e.employeeCode + ".xlsx");
+                if (Files.exists(sheet)) {
+                    sheets.put("can-bo/" + e.employeeCode + ".xlsx", Files.readAllBytes(sheet));
+                }
                 ObjectNode n = results.addObject();
                 n.put("employeeCode", e.employeeCode);
                 n.put("period", e.period);
@@ -84,6 +90,7 @@ public class PartyPackageService {
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("evaluations.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
             files.put(summaryXlsx.getFileName().toString(), Files.readAllBytes(summaryXlsx));
+            files.putAll(sheets);
             ObjectNode header = mapper.createObjectNode()
                     .put("unitCode", unit.unitCode())
                     .put("unitName", unit.unitName())

@@ -98,7 +98,9 @@ class SeedExampleFlowTest extends FlowTestSupport {
                 DATA.resolve("keys/party-export.pub")));
         assertThat(manifest.get("unitCode").asText()).isEqualTo("BTC-TU");
         assertThat(manifest.get("status").asText()).isEqualTo("PROPOSED");
-        assertThat(manifest.get("files").findValuesAsText("name")).containsExactly("evaluations.json", "mau-06_BTC-TU.xlsx");
+        assertThat(manifest.get("files").findValuesAsText("name")).containsExactly("evaluations.json", "mau-06_BTC-TU.xlsx",
+                "can-bo/BTC-CB-0001.xlsx");
+        assertThat(DATA.resolve("out/2026-Q2/BTC-TU/BTC-CB-0001.xlsx")).exists();
         JsonNode packed = mapper.readTree(pkg.read(zip).get("evaluations.json"));
         assertThat(packed).hasSize(1);
         assertThat(packed.get(0).get("totalPoints").decimalValue()).isEqualByComparingTo("91.93");
