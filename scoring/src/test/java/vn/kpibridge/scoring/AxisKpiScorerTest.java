@@ -22,7 +22,7 @@ class AxisKpiScorerTest {
                 d("0.25"), d("1.2"),
                 List.of(new Band(Rating.EXCELLENT, d("90")), new Band(Rating.GOOD, d("70")),
                         new Band(Rating.COMPLETED, d("50")), new Band(Rating.NOT_COMPLETED, d("0"))),
-                Set.of(RuleCode.TASKS_BELOW_100_PERCENT));
+                Set.of(RuleCode.TASKS_BELOW_100_PERCENT), null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The five rows of "Bảng 2": item 1 done 1 of 2, one failed review, one late, one leadership shortfall; item 5 reviewer factors 1.2. */
@@ -112,7 +112,7 @@ class AxisKpiScorerTest {
     void schemeWhoseAxesDoNotSumTo70IsRejected() {
         assertThatThrownBy(() -> new Scheme("bad", "bad", "x", d("30"), d("70"),
                 List.of(new Axis("1", "a", d("60"))), List.of(Ratio.QUANTITY), d("0.25"), d("1.2"),
-                List.of(new Band(Rating.NOT_COMPLETED, d("0"))), Set.of()))
+                List.of(new Band(Rating.NOT_COMPLETED, d("0"))), Set.of(), null, null, null, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("axis points sum to 60");
     }
 
