@@ -15,6 +15,8 @@ import vn.kpibridge.routes.cli.SyncCommand;
  * <ul>
  *   <li>{@code sync}: one run over the inbox (dropping {@code samples/inbox} first by default),
  *       prints the summary and exits;</li>
+ *   <li>{@code score <request.json>}: scores an evaluation request and prints the JSON response
+ *       (no database or broker is started);</li>
  *   <li>no command: runs as a service; the inbox route polls continuously.</li>
  * </ul>
  */
@@ -44,9 +46,10 @@ public class KpiBridgeApplication {
                 }
                 System.exit(code);
             }
+            case "score" -> System.exit(vn.kpibridge.routes.cli.ScoreCommand.run(rest, System.out, System.err));
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
-                        + "none (run as a service).");
+                        + "score <request.json> (score an evaluation request, no database needed); none (run as a service).");
                 System.exit(64);
             }
         }

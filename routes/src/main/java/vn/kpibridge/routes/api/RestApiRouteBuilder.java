@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
+import vn.kpibridge.routes.config.KpiProperties;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
+import vn.kpibridge.routes.scoring.ScoringPreview;
 
 /**
  * The REST API, versioned under {@code /api/v1}, on Camel's {@code platform-http} (served by the
@@ -15,10 +17,12 @@ import vn.kpibridge.routes.flow.KpiRouteBuilder;
 @Component
 public class RestApiRouteBuilder extends KpiRouteBuilder {
     private final EvaluationQueryService queries;
+    private final ScoringPreview preview;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public RestApiRouteBuilder(EvaluationQueryService queries) {
+    public RestApiRouteBuilder(EvaluationQueryService queries, KpiProperties props) {
         this.queries = queries;
+        this.preview = new ScoringPreview(props.schemesPath(), props.mappingsPath());
     }
 
     @Override
@@ -52,6 +56,15 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
                     .produces("application/json")
                     .to("direct:apiRecordIssues");
 
+        rest("/scoring").description("Scoring without storing anything")
+                .post("/preview").description("Scores an evaluation request (period, scheme, catalog, employees with "
+                        + "work items, general criteria, leadership inputs, working days, excuses, violations) and "
+                        + "returns the evaluations and the quota outcome per group; same body as the score command")
+                    .consumes("application/json").produces("application/json")
+                    .to("direct:apiScoringPreview");
+
+        from("direct:apiScoringPreview").routeId("api-scoring-preview")
+                .process(e -> json(e, preview.score(e.getIn().getBody(String.class))));
         from("direct:apiUnitEvaluations").routeId("api-unit-evaluations")
                 .process(e -> json(e, queries.unitEvaluations(required(e, "unit"), required(e, "period"))));
         from("direct:apiEvaluation").routeId("api-evaluation")

@@ -59,6 +59,24 @@ class RestApiTest extends FlowTestSupport {
     }
 
     @Test
+    void scoringPreviewScoresTheSampleAndNamesBadFields() throws Exception {
+        String body = java.nio.file.Files.readString(Path.of("../samples/scoring/seed001-worked-example.json"));
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/scoring/preview")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(mapper.readTree(ok.body()).at("/units/0/results/0/display/totalPoints").decimalValue())
+                .isEqualByComparingTo("91.93");
+        assertThat(count("select count(*) from evaluation")).as("a preview stores nothing").isZero();
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/scoring/preview")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"plannedQuantity\": 2", "\"plannedQuantity\": \"hai\"")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(mapper.readTree(bad.body()).get("field").asText()).isEqualTo("employees[0].items[0].plannedQuantity");
+    }
+
+    @Test
     void openApiDocumentListsTheEndpoints() throws Exception {
         HttpResponse<String> r = get("/api/v1/openapi.json");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -66,5 +84,6 @@ class RestApiTest extends FlowTestSupport {
         assertThat(doc.get("info").get("title").asText()).isEqualTo("kpi-bridge API");
         assertThat(doc.get("paths").has("/evaluations/{employee}/{period}")).isTrue();
         assertThat(doc.get("paths").has("/record-issues")).isTrue();
+        assertThat(doc.get("paths").has("/scoring/preview")).isTrue();
     }
 }
