@@ -17,7 +17,7 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
         int max = Integer.parseInt(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.maximum-redeliveries}}"));
         long delay = Long.parseLong(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.redelivery-delay-ms}}"));
         double multiplier = Double.parseDouble(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.backoff-multiplier}}"));
-        errorHandler(deadLetterChannel("jms:queue:{{kpi.queues.dead-letter}}")
+        errorHandler(deadLetterChannel("jms:queue:{{kpi.queues.dead-letter}}?exchangePattern=InOnly")
                 .useOriginalMessage()
                 .maximumRedeliveries(max)
                 .redeliveryDelay(delay)

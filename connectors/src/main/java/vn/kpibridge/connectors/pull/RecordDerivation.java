@@ -1,0 +1,130 @@
+package vn.kpibridge.connectors.pull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import vn.kpibridge.connectors.config.SourceMapping;
+import vn.kpibridge.connectors.config.SourceMapping.Derive;
+
+/**
+ * Prepares one pulled record (an API item or a database row as a JSON object) for the normaliser:
+ * the record's own fields are kept unchanged (they are the evidence) and an object
+ * {@value SourceMapping#DERIVED} is added with what kpi-bridge derived from them:
+ *
+ * <ul>
+ *   <li>the {@code constants} and {@code extract} (JSONPath / pointer) values of {@link Derive};</li>
+ *   <li>{@code period}: "2026-Q2" or "2026-06" from the configured date, when it is readable;</li>
+ *   <li>{@code updatedAt} (ISO local date-time) and {@code version} ({@code yyyyMMddHHmmss} as a
+ *       number) from the record's updated time, when the source has one.</li>
+ * </ul>
+ * A record without anything to derive is passed through as it is. Immutable and thread-safe.
+ */
+public final class RecordDerivation {
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final Derive derive;
+    private final JsonPathFields extract;
+    private final JsonLocator updated;
+    private final UpdatedTimes times;
+    private final JsonLocator periodFrom;
+    private final List<DateTimeFormatter> dateFormats;
+
+    /** What derivation gave for one record.
+     *
+     * @param payload the record to store and normalise: the original fields plus {@code _derived}
+     * @param updatedAt the record's updated time, or null when the source has none or it is unreadable
+     */
+    public record Derived(JsonNode payload, LocalDateTime updatedAt) {
+    }
+
+    /**
+     * @param derive the derive settings, or null for none
+     * @param updatedField location of the updated time, or null when the source has none
+     * @param times how updated times are read (used when {@code updatedField} is set)
+     * @param dateFormats the mapping's date patterns, for the period date
+     * @throws IllegalArgumentException when an expression or pattern is invalid
+     */
+    public RecordDerivation(Derive derive, String updatedField, UpdatedTimes times, List<String> dateFormats) {
+        this.derive = derive == null ? new Derive(null, null, null) : derive;
+        this.extract = new JsonPathFields(this.derive.extract());
+        this.updated = updatedField == null ? null : JsonLocator.compile(updatedField);
+        this.times = times;
+        this.periodFrom = this.derive.period() == null ? null : JsonLocator.compile(this.derive.period().from());
+        this.dateFormats = dateFormats.stream().map(DateTimeFormatter::ofPattern).toList();
+    }
+
+    /**
+     * @param record one record as received
+     * @return the record with its derived values, and its updated time; a record that is not a
+     *     JSON object is passed through unchanged (the normaliser rejects it with its reason)
+     * @throws IllegalArgumentException when the record already has a field
+     *     {@value SourceMapping#DERIVED} that derived values would hide
+     */
+    public Derived apply(JsonNode record) {
+        if (!(record instanceof ObjectNode)) {
+            return new Derived(record, null);
+        }
+        return apply(record, updated == null ? null : times.parse(updated.readValue(record)));
+    }
+
+    /**
+     * @param record one record as received
+     * @param updatedAt its updated time as read by the caller (e.g. a timestamp column), or null
+     * @return the record with its derived values, and its updated time; a record that is not a
+     *     JSON object is passed through unchanged
+     * @throws IllegalArgumentException when the record already has a field {@value SourceMapping#DERIVED}
+     */
+    public Derived apply(JsonNode record, LocalDateTime updatedAt) {
+        if (!(record instanceof ObjectNode object)) {
+            return new Derived(record, null);
+        }
+        boolean nothing = derive.constants().isEmpty() && derive.extract().isEmpty() && periodFrom == null
+                && updatedAt == null;
+        if (nothing) {
+            return new Derived(record, null);
+        }
+        if (object.has(SourceMapping.DERIVED)) {
+            throw new IllegalArgumentException("the record already has a field \"" + SourceMapping.DERIVED
+                    + "\"; kpi-bridge's derived values would hide it");
+        }
+        ObjectNode payload = object.deepCopy();
+        ObjectNode d = payload.putObject(SourceMapping.DERIVED);
+        derive.constants().forEach(d::put);
+        extract.extractInto(record, d);
+        if (periodFrom != null) {
+            LocalDate date = date(periodFrom.readText(record));
+            if (date != null) {
+                d.put("period", "quarter".equals(derive.period().granularity())
+                        ? date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1)
+                        : String.format("%d-%02d", date.getYear(), date.getMonthValue()));
+            }
+        }
+        if (updatedAt != null) {
+            d.put("updatedAt", updatedAt.toString());
+            d.put("version", Long.parseLong(updatedAt.format(VERSION)));
+        }
+        return new Derived(payload, updatedAt);
+    }
+
+    private LocalDate date(String v) {
+        if (v == null) {
+            return null;
+        }
+        String s = v.trim();
+        if (s.length() > 10 && s.charAt(4) == '-' && s.charAt(10) == 'T') {
+            s = s.substring(0, 10); // ISO date-time: the date part
+        }
+        for (DateTimeFormatter f : dateFormats) {
+            try {
+                return LocalDate.parse(s, f);
+            } catch (DateTimeParseException ignored) {
+                // next format
+            }
+        }
+        return null; // the normaliser rejects the record for its missing period, with the reason
+    }
+}

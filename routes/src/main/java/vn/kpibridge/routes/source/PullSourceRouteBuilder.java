@@ -1,0 +1,106 @@
+package vn.kpibridge.routes.source;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.model.ProcessorDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.kpibridge.routes.flow.KpiRouteBuilder;
+
+/**
+ * Common part of the pull-source flows (REST and SQL): failure handling that fails the pull
+ * visibly, and the hand-over of what a pull touched to scoring and reporting.
+ *
+ * <p>Failure handling, on top of {@link KpiRouteBuilder}'s dead-letter channel:
+ * <ul>
+ *   <li>a technical failure (a {@link SourcePullException#retryable() retryable} source error:
+ *       5xx, 408, 429, connection failure or time-out; or any other exception, e.g. the
+ *       database) is redelivered at the failing step with the same {@code kpi.redelivery.*}
+ *       back-off as the base class, then the original pull request goes to the dead-letter
+ *       queue {@code kpi.queues.dead-letter} with header {@link SourceHeaders#PULL_ERROR} (sent
+ *       one-way: a caller using request/reply does not wait for an answer from the queue);</li>
+ *   <li>any other source error (refused credentials, a missing setting, an answer of the wrong
+ *       shape) is not redelivered nor dead-lettered: trying again cannot help;</li>
+ *   <li>in both cases the exception is not handled: the caller of the pull gets it, with the
+ *       source, call and reason in its message, and the watermark stays where it was.</li>
+ * </ul>
+ */
+public abstract class PullSourceRouteBuilder extends KpiRouteBuilder {
+    private static final Logger log = LoggerFactory.getLogger(PullSourceRouteBuilder.class);
+
+    /** Installs the failure handling described above for the routes of this builder. */
+    protected void pullFailureHandling() {
+        onException(SourcePullException.class)
+                .onWhen(PullSourceRouteBuilder::retryable)
+                .maximumRedeliveries("{{kpi.redelivery.maximum-redeliveries}}")
+                .redeliveryDelay("{{kpi.redelivery.redelivery-delay-ms}}")
+                .useExponentialBackOff()
+                .backOffMultiplier("{{kpi.redelivery.backoff-multiplier}}")
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logRetryStackTrace(false)
+                .logExhausted(false)
+                .useOriginalMessage()
+                .handled(false)
+                .process(e -> pullFailed(e, true))
+                .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}");
+        onException(SourcePullException.class)
+                .maximumRedeliveries(0)
+                .logExhausted(false)
+                .handled(false)
+                .process(e -> pullFailed(e, false));
+        onException(Exception.class)
+                .maximumRedeliveries("{{kpi.redelivery.maximum-redeliveries}}")
+                .redeliveryDelay("{{kpi.redelivery.redelivery-delay-ms}}")
+                .useExponentialBackOff()
+                .backOffMultiplier("{{kpi.redelivery.backoff-multiplier}}")
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logExhausted(false)
+                .useOriginalMessage()
+                .handled(false)
+                .process(e -> pullFailed(e, true))
+                .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}");
+    }
+
+    /**
+     * Sends what a pull touched on: every (employee, period) to {@code direct:scoreEmployeePeriod},
+     * then every (unit, period) to {@code direct:writeUnitSummary}, as the file inbox does. The body
+     * must be the pull's merged {@link vn.kpibridge.routes.flow.IngestResult}; it is kept.
+     *
+     * @param route the route to extend
+     * @return the route, for chaining
+     */
+    protected ProcessorDefinition<?> rescoreTouched(ProcessorDefinition<?> route) {
+        return route
+                .split(simple("${body.touched()}"))
+                    .to("direct:scoreEmployeePeriod")
+                .end()
+                .split(simple("${body.touchedUnits()}"))
+                    .to("direct:writeUnitSummary")
+                .end();
+    }
+
+    private static boolean retryable(Exchange e) {
+        Throwable t = e.getException() != null ? e.getException()
+                : e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SourcePullException s) {
+                return s.retryable();
+            }
+        }
+        return false;
+    }
+
+    private static void pullFailed(Exchange e, boolean deadLettered) {
+        Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        PullRun run = e.getProperty(SourceHeaders.RUN, PullRun.class);
+        String source = run != null ? run.sourceId() : t instanceof SourcePullException s ? s.sourceId()
+                : e.getMessage().getBody(String.class);
+        String reason = t == null ? "unknown error" : t.getMessage();
+        log.error("Pull of source {} failed {}: {}. Watermark stays at {}; the next pull resumes from there.{}", source,
+                run == null ? "before it started" : run.progress(), reason,
+                run == null || run.watermarkBefore() == null ? "none" : run.watermarkBefore(),
+                deadLettered ? " Pull request sent to the dead-letter queue." : "");
+        e.getMessage().setHeader(SourceHeaders.PULL_ERROR, reason);
+    }
+}

@@ -1,0 +1,56 @@
+package vn.kpibridge.routes.source;
+
+import org.springframework.stereotype.Component;
+import vn.kpibridge.routes.flow.IngestService;
+
+/**
+ * The SQL source flow: a view of a legacy database polled through JDBC with a watermark column,
+ * as described by the {@code sql:} section of a source mapping file (see
+ * {@link vn.kpibridge.connectors.config.SourceMapping.Sql}).
+ *
+ * <p>Route {@code pull-sql-source} ({@code direct:pullSqlSource}; body or header
+ * {@code KpiSourceId} = source id): runs
+ * {@code select * from <view> where <watermarkColumn> >= ? order by <watermarkColumn>} through
+ * the Camel SQL component (the stored watermark as a bound parameter; rows streamed), stores the
+ * rows in batches of {@code sql.batchSize} through {@link IngestService#ingestBatch} (each row a
+ * JSON object of its columns, kept as evidence), then advances the watermark to the newest row,
+ * sends every touched (employee, period) to {@code direct:scoreEmployeePeriod} and every touched
+ * unit to {@code direct:writeUnitSummary}. Answers a {@link PullResult}. Rows at the watermark
+ * itself are read again by the next poll and recognised as already stored. Failures: see
+ * {@link PullSourceRouteBuilder}; a source whose connection is not configured fails its polls
+ * and nothing else.
+ */
+@Component
+public class SqlSourceRouteBuilder extends PullSourceRouteBuilder {
+    private final SqlPullSteps steps;
+    private final PullCompletion completion;
+    private final IngestService ingest;
+
+    /**
+     * @param steps the processors
+     * @param completion the end of a complete pull (watermark, result)
+     * @param ingest evidence, normalisation and mapping of each batch
+     */
+    public SqlSourceRouteBuilder(SqlPullSteps steps, PullCompletion completion, IngestService ingest) {
+        this.steps = steps;
+        this.completion = completion;
+        this.ingest = ingest;
+    }
+
+    @Override
+    protected void routes() {
+        pullFailureHandling();
+
+        rescoreTouched(from("direct:pullSqlSource")
+                .routeId("pull-sql-source")
+                .process(steps::start)
+                .toD("${exchangeProperty.KpiSqlUri}")
+                .split(method(steps, "batches")).streaming().stopOnException()
+                    .process(steps::takeBatch)
+                    .bean(ingest, "ingestBatch(${exchangeProperty." + SourceHeaders.SOURCE_ID + "}, ${body})")
+                    .process(steps::batchStored)
+                .end()
+                .process(completion::finish))
+                .process(completion::result);
+    }
+}
