@@ -53,6 +53,7 @@ public class MappingRegistry {
      */
     public MappingRegistry(KpiProperties props) throws IOException {
         MappingFiles files = new MappingFiles();
+        Map<Path, CatalogVersions> catalogs = new java.util.HashMap<>();
         Path mappings = props.mappingsPath();
         Path sourcesDir = mappings.resolve("sources");
         if (!Files.isDirectory(sourcesDir)) {
@@ -68,10 +69,14 @@ public class MappingRegistry {
             if (m.id() == null || m.id().isBlank()) {
                 throw new MappingFileException(f.toString(), 0, "source mapping has no id", null);
             }
-            CatalogVersions catalog = files.loadCatalog(mappings.resolve(m.catalog()));
-            for (Catalog c : catalog.versions()) {
-                c.inconsistencies().forEach(w -> log.warn("Catalog {} v{}: {}", c.id(), c.version(), w));
-            }
+            // several sources may share a catalog: load (and warn about) each file once
+            CatalogVersions catalog = catalogs.computeIfAbsent(mappings.resolve(m.catalog()).normalize(), p -> {
+                CatalogVersions loaded = files.loadCatalog(p);
+                for (Catalog c : loaded.versions()) {
+                    c.inconsistencies().forEach(w -> log.warn("Catalog {} v{}: {}", c.id(), c.version(), w));
+                }
+                return loaded;
+            });
             Path schemeFile = props.schemesPath().resolve(m.scheme() + ".yml");
             SourceSetup setup = new SourceSetup(m, new RecordNormalizer(m), catalog,
                     files.loadRules(mappings.resolve(m.productRules())),
