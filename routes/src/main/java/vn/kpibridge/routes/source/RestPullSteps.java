@@ -92,14 +92,7 @@ public class RestPullSteps {
      */
     public void start(Exchange e) {
         Message m = e.getMessage();
-        String sourceId = m.getHeader(Headers.SOURCE_ID, String.class);
-        if (sourceId == null || sourceId.isBlank()) {
-            sourceId = m.getBody(String.class);
-        }
-        if (sourceId == null || sourceId.isBlank()) {
-            throw new SourcePullException("?", "no source id: send it as the body or header " + Headers.SOURCE_ID,
-                    false, null);
-        }
+        String sourceId = SourceHeaders.requestedSourceId(m);
         sourceId = sourceId.trim();
         final String id = sourceId;
         SourceSetup setup = registry.source(id).orElseThrow(() -> new SourcePullException(id,

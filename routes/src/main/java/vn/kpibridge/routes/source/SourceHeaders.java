@@ -24,4 +24,23 @@ public final class SourceHeaders {
 
     private SourceHeaders() {
     }
+
+    /**
+     * The source a pull request names: header {@code KpiSourceId}, else the body.
+     *
+     * @param m the pull request
+     * @return the source id
+     * @throws SourcePullException (not retryable) when neither is given
+     */
+    static String requestedSourceId(org.apache.camel.Message m) {
+        String sourceId = m.getHeader(vn.kpibridge.routes.flow.Headers.SOURCE_ID, String.class);
+        if (sourceId == null || sourceId.isBlank()) {
+            sourceId = m.getBody(String.class);
+        }
+        if (sourceId == null || sourceId.isBlank()) {
+            throw new SourcePullException("?", "no source id: send it as the body or header "
+                    + vn.kpibridge.routes.flow.Headers.SOURCE_ID, false, null);
+        }
+        return sourceId;
+    }
 }

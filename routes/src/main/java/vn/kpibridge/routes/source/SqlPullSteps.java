@@ -74,14 +74,7 @@ public class SqlPullSteps {
      */
     public void start(Exchange e) {
         Message m = e.getMessage();
-        String sourceId = m.getHeader(Headers.SOURCE_ID, String.class);
-        if (sourceId == null || sourceId.isBlank()) {
-            sourceId = m.getBody(String.class);
-        }
-        if (sourceId == null || sourceId.isBlank()) {
-            throw new SourcePullException("?", "no source id: send it as the body or header " + Headers.SOURCE_ID,
-                    false, null);
-        }
+        String sourceId = SourceHeaders.requestedSourceId(m);
         final String id = sourceId.trim();
         SourceSetup setup = registry.source(id).orElseThrow(() -> new SourcePullException(id,
                 "no source mapping with this id; configured: " + registry.sources().keySet(), false, null));
