@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.kpibridge.connectors.config.SourceMapping;
 import vn.kpibridge.connectors.config.SourceMapping.Derive;
@@ -111,20 +110,7 @@ public final class RecordDerivation {
     }
 
     private LocalDate date(String v) {
-        if (v == null) {
-            return null;
-        }
-        String s = v.trim();
-        if (s.length() > 10 && s.charAt(4) == '-' && s.charAt(10) == 'T') {
-            s = s.substring(0, 10); // ISO date-time: the date part
-        }
-        for (DateTimeFormatter f : dateFormats) {
-            try {
-                return LocalDate.parse(s, f);
-            } catch (DateTimeParseException ignored) {
-                // next format
-            }
-        }
-        return null; // the normaliser rejects the record for its missing period, with the reason
+        // null when unparsable: the normaliser rejects the record for its missing period, with the reason
+        return vn.kpibridge.connectors.source.SourceDates.parse(v, dateFormats);
     }
 }

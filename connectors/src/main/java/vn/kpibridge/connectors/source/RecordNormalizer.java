@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,21 +165,11 @@ public final class RecordNormalizer {
 
     private LocalDate date(JsonNode r, String id, String field) {
         String v = text(r, field);
-        if (v == null || v.isBlank()) {
-            return null;
+        LocalDate d = SourceDates.parse(v, dateFormats);
+        if (d == null && v != null && !v.isBlank()) {
+            throw new RecordRejectedException("record " + id + ": field " + named(field) + " value \"" + v
+                    + "\" matches none of the date formats " + mapping.dateFormats());
         }
-        String s = v.trim();
-        if (s.length() > 10 && s.charAt(4) == '-' && s.charAt(10) == 'T') {
-            s = s.substring(0, 10); // ISO date-time: the date part
-        }
-        for (DateTimeFormatter f : dateFormats) {
-            try {
-                return LocalDate.parse(s, f);
-            } catch (DateTimeParseException ignored) {
-                // try the next configured format
-            }
-        }
-        throw new RecordRejectedException("record " + id + ": field " + named(field) + " value \"" + v
-                + "\" matches none of the date formats " + mapping.dateFormats());
+        return d;
     }
 }

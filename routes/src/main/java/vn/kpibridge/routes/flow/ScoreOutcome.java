@@ -9,7 +9,7 @@ import vn.kpibridge.scoring.Evaluation;
  * @param period period code
  * @param version stored version of this result (unchanged results keep the latest version)
  * @param newVersion true when the result differs from the latest stored one and was stored now
- * @param messageJson the evaluation message (JSON) published for a new version
+ * @param messageJson the evaluation message (JSON) queued for a new version; null when unchanged
  */
 public record ScoreOutcome(Evaluation evaluation, String period, int version, boolean newVersion, String messageJson) {
 

@@ -61,8 +61,7 @@ public class ScoringService {
     public ScoreOutcome score(EmployeePeriod target) {
         SourceSetup setup = registry.source(target.sourceId())
                 .orElseThrow(() -> new IllegalStateException("source " + target.sourceId() + " is not configured"));
-        Employee employee = setup.identities().bySourceUser().values().stream()
-                .filter(e -> e.code().equals(target.employeeCode())).findFirst()
+        Employee employee = setup.identities().employeeByCode(target.employeeCode())
                 .orElseThrow(() -> new IllegalStateException("employee " + target.employeeCode() + " not in "
                         + setup.identities().file()));
         List<WorkItem> items = workItems.findByEmployeeCodeAndPeriodOrderByRecordId(target.employeeCode(),
@@ -80,8 +79,7 @@ public class ScoringService {
         EvaluationEntity latest = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(
                 target.employeeCode(), target.period()).orElse(null);
         if (latest != null && latest.resultSha256.equals(sha)) {
-            return new ScoreOutcome(evaluation, target.period(), latest.version, false,
-                    message(evaluation, target.period(), latest.version));
+            return new ScoreOutcome(evaluation, target.period(), latest.version, false, null);
         }
         EvaluationEntity e = new EvaluationEntity();
         e.employeeCode = employee.code();
