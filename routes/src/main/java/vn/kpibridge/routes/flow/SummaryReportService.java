@@ -45,6 +45,11 @@ public class SummaryReportService {
     private final ObjectMapper mapper = new ObjectMapper();
     private final UnitReportSet reports = new UnitReportSet();
 
+    /**
+     * @param evaluations stored evaluation versions
+     * @param props output folder ({@code kpi.output.dir})
+     * @param registry source setups, for the scheme of a unit's source
+     */
     public SummaryReportService(EvaluationRepository evaluations, KpiProperties props, MappingRegistry registry) {
         this.evaluations = evaluations;
         this.props = props;
