@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.kpibridge.connectors.report.UnitReportSet;
 import vn.kpibridge.connectors.target.PartyExportPackage;
 import vn.kpibridge.connectors.target.SigningKeys;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
@@ -22,9 +25,13 @@ import vn.kpibridge.scoring.Period;
 /**
  * Writes the signed export package for the party-management system of a unit and period to
  * {@code <kpi.party.outbox-dir>/<period>/<period>_<unit>.zip}: {@code evaluations.json} (the latest
- * evaluation of each employee, as published on the queue), the unit's Mẫu 06 XLSX, each
- * employee's scoring workbook ({@code can-bo/<employee>.xlsx}), the manifest
- * with SHA-256 checksums and its detached Ed25519 signature ({@link PartyExportPackage}).
+ * evaluation of each employee, as published on the queue), the unit's report forms as
+ * {@link SummaryReportService} left them in the period folder (quarterly: {@code mau-04_<unit>.xlsx},
+ * {@code mau-05_<unit>.xlsx}, {@code mau-06_<unit>.xlsx}; every scheme:
+ * {@code tong-hop-xep-loai_<unit>.xlsx}; monthly: {@code ket-qua-thang_<unit>.xlsx},
+ * {@code de-nghi-khen-thuong_<unit>.xlsx}), each employee's scoring workbook
+ * ({@code can-bo/<employee>.xlsx}), the manifest with the size and SHA-256 of every file and its
+ * detached Ed25519 signature ({@link PartyExportPackage}).
  *
  * <p>The key pair comes from {@code kpi.party.signing.private-key} / {@code public-key} (PEM);
  * with {@code kpi.party.signing.generate-if-missing=true} (the embedded default) a pair is created
@@ -63,7 +70,8 @@ public class PartyPackageService {
 
     /**
      * @param unit any (employee, period) of the unit
-     * @param summaryXlsx the unit's Mẫu 06 file to include
+     * @param summaryXlsx the unit's main summary as {@link SummaryReportService#writeUnitSummary}
+     *     returned it; the unit's other report forms are taken from the same folder
      * @return the written package
      * @throws UncheckedIOException when it cannot be written
      */
@@ -73,7 +81,7 @@ public class PartyPackageService {
             ArrayNode results = mapper.createArrayNode();
             Map<String, byte[]> sheets = new LinkedHashMap<>();
             for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period())) {
-                Path sheet = summaryXlsx.resolveSibling(unit.unitCode()).resolve(e.employeeCode + ".xlsx");
+                Path sheet = UnitReportSet.employeeSheet(summaryXlsx.getParent(), unit.unitCode(), e.employeeCode);
                 if (Files.exists(sheet)) {
                     sheets.put("can-bo/" + e.employeeCode + ".xlsx", Files.readAllBytes(sheet));
                 }
@@ -89,7 +97,13 @@ public class PartyPackageService {
             }
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("evaluations.json", mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
-            files.put(summaryXlsx.getFileName().toString(), Files.readAllBytes(summaryXlsx));
+            List<Path> forms = new ArrayList<>(UnitReportSet.existingForms(summaryXlsx.getParent(), unit.unitCode()));
+            if (!forms.contains(summaryXlsx)) {
+                forms.add(0, summaryXlsx);
+            }
+            for (Path form : forms) {
+                files.put(form.getFileName().toString(), Files.readAllBytes(form));
+            }
             files.putAll(sheets);
             ObjectNode header = mapper.createObjectNode()
                     .put("unitCode", unit.unitCode())

@@ -8,78 +8,120 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.kpibridge.connectors.report.EmployeeScoreSheetWriter;
-import vn.kpibridge.connectors.report.Grounds;
-import vn.kpibridge.connectors.report.Mau06SummaryWriter;
-import vn.kpibridge.connectors.report.SummaryRow;
+import vn.kpibridge.connectors.report.UnitReport;
+import vn.kpibridge.connectors.report.UnitReportSet;
+import vn.kpibridge.connectors.report.UnitReportSet.Form;
 import vn.kpibridge.routes.config.KpiProperties;
+import vn.kpibridge.routes.config.MappingRegistry;
+import vn.kpibridge.routes.config.MappingRegistry.SourceSetup;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.routes.persistence.EvaluationRepository;
+import vn.kpibridge.scoring.EmployeeResult;
 import vn.kpibridge.scoring.Evaluation;
 import vn.kpibridge.scoring.Period;
+import vn.kpibridge.scoring.Scheme;
+import vn.kpibridge.scoring.SchemeKind;
 
 /**
- * Writes a unit's reports for a period from the latest evaluation of each employee: the summary
- * table (seed 001 Mẫu số 06) to {@code <kpi.output.dir>/<period>/mau-06_<unit>.xlsx} and each
- * employee's scoring workbook ("Bảng 2" + Mẫu 03 part B) beside it.
+ * Writes a unit's report forms for a period from the latest evaluation of each employee, under
+ * {@code <kpi.output.dir>/<period>/} ({@link UnitReportSet}):
+ * <ul>
+ *   <li>quarterly schemes: {@code mau-04_<unit>.xlsx}, {@code mau-05_<unit>.xlsx},
+ *       {@code mau-06_<unit>.xlsx} (seed 001 Mẫu số 04, 05, 06);</li>
+ *   <li>every scheme: {@code tong-hop-xep-loai_<unit>.xlsx} (seed 004, count per rating);</li>
+ *   <li>monthly schemes: {@code ket-qua-thang_<unit>.xlsx} and {@code de-nghi-khen-thuong_<unit>.xlsx}
+ *       (seed 002 V.2: the unit's result list and the reward proposal list);</li>
+ *   <li>each employee: {@code <unit>/<employee>.xlsx} (Mẫu 03 parts A and B, "Bảng 2").</li>
+ * </ul>
+ * The scheme is the one of the source the unit's records came from. Stored evaluations carry no
+ * quota mark, leader terms or general-criteria checklist (the main flow scores each employee alone):
+ * the forms print what is stored and leave the rest blank.
  */
 @Service
 public class SummaryReportService {
     private final EvaluationRepository evaluations;
     private final KpiProperties props;
+    private final MappingRegistry registry;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Mau06SummaryWriter writer = new Mau06SummaryWriter();
-    private final EmployeeScoreSheetWriter employeeSheets = new EmployeeScoreSheetWriter();
+    private final UnitReportSet reports = new UnitReportSet();
 
-    public SummaryReportService(EvaluationRepository evaluations, KpiProperties props) {
+    /**
+     * @param evaluations stored evaluation versions
+     * @param props output folder ({@code kpi.output.dir})
+     * @param registry source setups, for the scheme of a unit's source
+     */
+    public SummaryReportService(EvaluationRepository evaluations, KpiProperties props, MappingRegistry registry) {
         this.evaluations = evaluations;
         this.props = props;
+        this.registry = registry;
+    }
+
+    /** @return the folder of a period's reports: {@code <kpi.output.dir>/<period>}. */
+    public Path periodDir(String period) {
+        return props.output().path().resolve(period);
     }
 
     /** @return where an employee's scoring workbook for a period is written. */
     public Path employeeSheetPath(String unitCode, String period, String employeeCode) {
-        return props.output().path().resolve(period).resolve(unitCode).resolve(employeeCode + ".xlsx");
+        return UnitReportSet.employeeSheet(periodDir(period), unitCode, employeeCode);
     }
 
-    /** @return where the summary of this unit and period is written. */
+    /** @return where the seed 001 Mẫu 06 summary of this unit and period is written (quarterly schemes). */
     public Path summaryPath(String unitCode, String period) {
-        return props.output().path().resolve(period).resolve("mau-06_" + unitCode + ".xlsx");
+        return periodDir(period).resolve(Form.MAU_06.fileName(unitCode));
+    }
+
+    /** @return the unit-level report files present for this unit and period, in {@link Form} order. */
+    public List<Path> unitReportFiles(String unitCode, String period) {
+        return UnitReportSet.existingForms(periodDir(period), unitCode);
     }
 
     /**
-     * Writes the unit's Mẫu 06 summary and, for each employee, the scoring workbook ("Bảng 2" and
-     * Mẫu 03 part B) to {@code <kpi.output.dir>/<period>/<unit>/<employee>.xlsx}.
+     * Builds the report input of a unit and period from the latest evaluation of each employee (by
+     * employee code) and the scheme of the source.
      *
-     * @param unit any (employee, period) of the unit: its unit code, unit name and period are used
-     * @return the written Mẫu 06 file
-     * @throws UncheckedIOException when the file cannot be written
+     * @param unit any (employee, period) of the unit: its unit code, unit name, period and source are used
+     * @return the unit report
+     * @throws IllegalStateException when the source is no longer configured
+     * @throws UncheckedIOException when a stored evaluation cannot be read back (names its id)
      */
     @Transactional(readOnly = true)
-    public Path writeUnitSummary(EmployeePeriod unit) {
-        List<SummaryRow> rows = new ArrayList<>();
+    public UnitReport unitReport(EmployeePeriod unit) {
+        Scheme scheme = registry.source(unit.sourceId()).map(SourceSetup::scheme)
+                .orElseThrow(() -> new IllegalStateException("source " + unit.sourceId() + " is not configured"));
+        Period period = Period.parse(unit.period());
+        List<EmployeeResult> results = new ArrayList<>();
         for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period())) {
-            Evaluation ev;
             try {
-                ev = mapper.readValue(e.result, Evaluation.class);
+                results.add(UnitReport.rated(mapper.readValue(e.result, Evaluation.class), period, scheme));
             } catch (IOException ex) {
                 throw new UncheckedIOException("evaluation " + e.getId() + " cannot be read back", ex);
             }
-            try {
-                employeeSheets.write(employeeSheetPath(unit.unitCode(), unit.period(), ev.employeeId()), ev,
-                        Period.parse(unit.period()).label());
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot write the workbook of " + ev.employeeId(), ex);
-            }
-            rows.add(new SummaryRow(ev.fullName(), ev.position(),
-                    ev.selfProposedRating() == null ? "" : ev.selfProposedRating().label(),
-                    ev.proposedRating().label(), Grounds.of(ev), ""));
         }
-        Path target = summaryPath(unit.unitCode(), unit.period());
+        return new UnitReport(unit.unitCode(), unit.unitName(), period, scheme, results, List.of());
+    }
+
+    /**
+     * Writes all report forms of the unit and period (see the class comment) and removes those that no
+     * longer apply to its scheme.
+     *
+     * @param unit any (employee, period) of the unit
+     * @return the unit's main summary: Mẫu 06 for quarterly schemes, the monthly result list for
+     *     monthly ones, the count-per-rating summary otherwise; {@link #unitReportFiles} lists all
+     * @throws UncheckedIOException when a file cannot be written (the message names it)
+     * @throws IllegalStateException when the source is no longer configured
+     */
+    @Transactional(readOnly = true)
+    public Path writeUnitSummary(EmployeePeriod unit) {
+        UnitReport report = unitReport(unit);
         try {
-            writer.write(target, unit.unitName(), Period.parse(unit.period()).label(), rows);
+            reports.write(periodDir(unit.period()), report);
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + target, ex);
+            throw new UncheckedIOException("cannot write the reports of " + unit.unitCode() + " " + unit.period() + ": "
+                    + ex.getMessage(), ex);
         }
-        return target;
+        Form main = report.scheme().kind() == SchemeKind.QUARTERLY_AXES ? Form.MAU_06
+                : report.scheme().kind() == SchemeKind.MONTHLY ? Form.MONTHLY_RESULTS : Form.RATING_COUNTS;
+        return periodDir(unit.period()).resolve(main.fileName(unit.unitCode()));
     }
 }

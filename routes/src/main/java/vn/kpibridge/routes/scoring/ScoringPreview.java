@@ -76,6 +76,28 @@ public final class ScoringPreview {
      * @throws ApiProblem 400 naming the field at fault
      */
     public String score(String requestJson) {
+        Scored scored = evaluate(requestJson);
+        return write(response(scored.period(), scored.scheme(), scored.units()));
+    }
+
+    /**
+     * The scored request before it is turned into JSON.
+     *
+     * @param period the period scored
+     * @param scheme the scheme applied
+     * @param units one outcome per unit of the org chart (results and quota outcomes)
+     */
+    public record Scored(Period period, Scheme scheme, List<UnitOutcome> units) {
+    }
+
+    /**
+     * Scores an evaluation request and answers the outcomes themselves (for the report writers).
+     *
+     * @param requestJson the request
+     * @return the period, the scheme and the outcome of every unit
+     * @throws ApiProblem 400 naming the field at fault
+     */
+    public Scored evaluate(String requestJson) {
         ScoringRequest req = parse(requestJson);
         Period period = required(req.period(), "period", () -> Period.parse(req.period()));
         Scheme scheme = scheme(req.scheme());
@@ -111,7 +133,7 @@ public final class ScoringPreview {
         } catch (IllegalArgumentException e) {
             throw bad("period", e.getMessage());
         }
-        return write(response(period, scheme, outcomes));
+        return new Scored(period, scheme, outcomes);
     }
 
     private ScoringRequest parse(String json) {

@@ -98,8 +98,8 @@ class SeedExampleFlowTest extends FlowTestSupport {
                 DATA.resolve("keys/party-export.pub")));
         assertThat(manifest.get("unitCode").asText()).isEqualTo("BTC-TU");
         assertThat(manifest.get("status").asText()).isEqualTo("PROPOSED");
-        assertThat(manifest.get("files").findValuesAsText("name")).containsExactly("evaluations.json", "mau-06_BTC-TU.xlsx",
-                "can-bo/BTC-CB-0001.xlsx");
+        assertThat(manifest.get("files").findValuesAsText("name")).containsExactly("evaluations.json", "mau-04_BTC-TU.xlsx",
+                "mau-05_BTC-TU.xlsx", "mau-06_BTC-TU.xlsx", "tong-hop-xep-loai_BTC-TU.xlsx", "can-bo/BTC-CB-0001.xlsx");
         assertThat(DATA.resolve("out/2026-Q2/BTC-TU/BTC-CB-0001.xlsx")).exists();
         JsonNode packed = mapper.readTree(pkg.read(zip).get("evaluations.json"));
         assertThat(packed).hasSize(1);
