@@ -54,15 +54,50 @@ public record ProductRule(String id, List<Condition<?>> when, String product, St
 
     private static List<Condition<?>> slice(String recordType, String productType, String submissionLevel,
             Pattern titlePattern) {
+        return conditions(null, recordType, null, null, productType, submissionLevel, null, titlePattern);
+    }
+
+    /**
+     * The conditions of a rule file's {@code when:}, in this order (the order they are explained);
+     * a null or empty argument is a condition left out. Texts compare trimmed and ignoring case; a
+     * list means any of.
+     *
+     * @param sourceId source ids (mapping file {@code id}) the record may come from
+     * @param recordType record type, "TASK" or "ASSESSMENT"
+     * @param documentType type abbreviations of the record's document symbol (Nghị định 30/2020
+     *     Phụ lục III: "QĐ", "TTr", "BC"...; party: "QĐi", "HD", "KL", "CV"...); "CV" also matches a
+     *     state công văn, whose symbol has no abbreviation ({@link NormalizedRecord#documentType()})
+     * @param issuer issuers of the record's document symbol ("UBND", "TU", "BTCTU")
+     * @param productType product type ("Báo cáo")
+     * @param submissionLevel submission level ("Ban Thường vụ")
+     * @param categoryCodes category codes; holds when the record has at least one of them
+     * @param titlePattern regular expression searched in the title
+     * @return the conditions
+     */
+    public static List<Condition<?>> conditions(List<String> sourceId, String recordType, List<String> documentType,
+            List<String> issuer, String productType, String submissionLevel, List<String> categoryCodes,
+            Pattern titlePattern) {
         List<Condition<?>> c = new ArrayList<>();
+        if (sourceId != null && !sourceId.isEmpty()) {
+            c.add(textIn("sourceId", sourceId, NormalizedRecord::sourceId));
+        }
         if (recordType != null) {
             c.add(textEquals("recordType", recordType, r -> r.type() == null ? null : r.type().name()));
+        }
+        if (documentType != null && !documentType.isEmpty()) {
+            c.add(textIn("documentType", documentType, NormalizedRecord::documentType));
+        }
+        if (issuer != null && !issuer.isEmpty()) {
+            c.add(textIn("issuer", issuer, NormalizedRecord::issuer));
         }
         if (productType != null) {
             c.add(textEquals("productType", productType, NormalizedRecord::productType));
         }
         if (submissionLevel != null) {
             c.add(textEquals("submissionLevel", submissionLevel, NormalizedRecord::submissionLevel));
+        }
+        if (categoryCodes != null && !categoryCodes.isEmpty()) {
+            c.add(anyOf("categoryCodes", categoryCodes, NormalizedRecord::categoryCodes));
         }
         if (titlePattern != null) {
             c.add(pattern("titlePattern", titlePattern, NormalizedRecord::title));
@@ -124,11 +159,11 @@ public record ProductRule(String id, List<Condition<?>> when, String product, St
      * @param name condition key
      * @param expected required text
      * @param value reads the record's text
-     * @return a condition holding when the record's text, trimmed, equals {@code expected} ignoring case
+     * @return a condition holding when the record's text equals {@code expected}, both trimmed and NFC-normalised, ignoring case
      */
     public static Condition<String> textEquals(String name, String expected, Function<NormalizedRecord, String> value) {
-        String want = expected.trim();
-        return new Condition<>(name, want, value, v -> v != null && want.equalsIgnoreCase(v.trim()));
+        String want = fold(expected);
+        return new Condition<>(name, expected.trim(), value, v -> v != null && want.equals(fold(v)));
     }
 
     /**
@@ -138,9 +173,9 @@ public record ProductRule(String id, List<Condition<?>> when, String product, St
      * @return a condition holding when the record's text is one of {@code expected}
      */
     public static Condition<String> textIn(String name, List<String> expected, Function<NormalizedRecord, String> value) {
-        List<String> want = expected.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> want = expected.stream().map(ProductRule::fold).toList();
         return new Condition<>(name, String.join(", ", expected.stream().map(String::trim).toList()), value,
-                v -> v != null && want.contains(v.trim().toLowerCase(Locale.ROOT)));
+                v -> v != null && want.contains(fold(v)));
     }
 
     /**
@@ -151,9 +186,14 @@ public record ProductRule(String id, List<Condition<?>> when, String product, St
      */
     public static Condition<List<String>> anyOf(String name, List<String> expected,
             Function<NormalizedRecord, List<String>> values) {
-        List<String> want = expected.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> want = expected.stream().map(ProductRule::fold).toList();
         return new Condition<>(name, String.join(", ", expected.stream().map(String::trim).toList()), values,
-                v -> v != null && v.stream().anyMatch(s -> s != null && want.contains(s.trim().toLowerCase(Locale.ROOT))));
+                v -> v != null && v.stream().anyMatch(s -> s != null && want.contains(fold(s))));
+    }
+
+    /** Text as compared: NFC (Vietnamese may arrive decomposed), trimmed, lower case. */
+    private static String fold(String s) {
+        return java.text.Normalizer.normalize(s.trim(), java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /**

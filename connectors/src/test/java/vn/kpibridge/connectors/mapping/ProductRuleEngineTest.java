@@ -128,4 +128,50 @@ class ProductRuleEngineTest {
         assertThat(x.lines()).contains("   - không có điều kiện: luôn khớp");
         assertThat(x.decision().productCode()).isEqualTo("BTC-01");
     }
+
+    static NormalizedRecord document(String sourceId, String symbol, List<String> codes) {
+        return new NormalizedRecord("VB-1", 1, RecordType.TASK, "2026-Q2", "lan.tt", "BTC-TU", "Văn bản", null, null,
+                null, BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, 0, 0, 0, null, null, null, null, null, null,
+                null, sourceId, symbol == null ? null
+                        : vn.kpibridge.connectors.docsymbol.DocumentSymbolParser.standard().parse(symbol), codes);
+    }
+
+    @Test
+    void documentConditionsMatchSourceTypeAbbreviationIssuerAndAnyCategoryCode() {
+        ProductRuleEngine rules = new ProductRuleEngine("r.yml", List.of(
+                new ProductRule("D1", ProductRule.conditions(List.of("vanban-di-edxml"), "TASK", List.of("TTr"),
+                        List.of("BTCTU", "BTCTW"), null, null, null, null), "BTC-07", null),
+                new ProductRule("D2", ProductRule.conditions(null, null, List.of("QĐ", "CV"), null, null, null,
+                        List.of("CB", "TCCS"), null), "BTC-06", null),
+                new ProductRule("D3", ProductRule.conditions(null, null, List.of("bc"), null, null, null, null, null),
+                        "BTC-01", null)));
+
+        assertThat(rules.map(document("vanban-di-edxml", "45-TTr/BTCTU", List.of()), catalog).productCode())
+                .isEqualTo("BTC-07");
+        // same document through another source: D1 fails on sourceId only
+        RuleExplanation other = rules.explain(document("qlcv-csv", "45-TTr/BTCTU", List.of()), catalog);
+        assertThat(other.rules().get(0).conditions()).containsExactly(
+                new ConditionCheck("sourceId", "vanban-di-edxml", "qlcv-csv", false),
+                new ConditionCheck("recordType", "TASK", "TASK", true),
+                new ConditionCheck("documentType", "TTr", "TTr", true),
+                new ConditionCheck("issuer", "BTCTU, BTCTW", "BTCTU", true));
+        assertThat(other.decision().mapped()).isFalse();
+        // party decision, party công văn and state công văn (no abbreviation in its symbol) with one matching code
+        assertThat(rules.map(document("qlcv-csv", "1052 - QĐ/TU", List.of("KT", "CB")), catalog).ruleId()).isEqualTo("D2");
+        assertThat(rules.map(document("qlcv-csv", "318-CV/BTCTU", List.of("TCCS")), catalog).ruleId()).isEqualTo("D2");
+        RuleExplanation state = rules.explain(document("qlcv-csv", "1234/UBND-KT", List.of("CB")), catalog);
+        assertThat(state.rules().get(1).conditions()).containsExactly(
+                new ConditionCheck("documentType", "QĐ, CV", "CV", true),
+                new ConditionCheck("categoryCodes", "CB, TCCS", "CB", true));
+        // no category code in common, and a record without symbol or codes
+        RuleExplanation noCode = rules.explain(document("qlcv-csv", "156/QĐ-UBND", List.of("KT")), catalog);
+        assertThat(noCode.rules().get(1).conditions()).extracting(ConditionCheck::passed).containsExactly(true, false);
+        RuleExplanation none = rules.explain(document("qlcv-csv", null, List.of()), catalog);
+        assertThat(none.rules().get(1).conditions()).containsExactly(
+                new ConditionCheck("documentType", "QĐ, CV", null, false),
+                new ConditionCheck("categoryCodes", "CB, TCCS", null, false));
+        // abbreviations compare ignoring case: "bc" matches BC
+        assertThat(rules.map(document("qlcv-csv", "12-BC/BTCTU", List.of()), catalog).ruleId()).isEqualTo("D3");
+        assertThat(rules.map(document("qlcv-csv", "21-NQ/TW", List.of()), catalog).mapped()).isFalse();
+    }
 }
