@@ -1,5 +1,6 @@
 package vn.kpibridge.connectors.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -124,41 +125,105 @@ public final class MappingFiles {
     record RuleFile(String id, When when, String product, String axis) {
     }
 
-    /** YAML shape of a rule's conditions. */
-    record When(String recordType, String productType, String submissionLevel, String titlePattern) {
+    /**
+     * YAML shape of a rule's conditions; list keys take one value or a list (any of).
+     *
+     * @param sourceId source ids
+     * @param recordType TASK or ASSESSMENT
+     * @param documentType type abbreviations of the document symbol
+     * @param issuer issuers of the document symbol
+     * @param productType product type
+     * @param submissionLevel submission level
+     * @param categoryCodes category codes (any of the record's)
+     * @param titlePattern regular expression searched in the title
+     */
+    record When(
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> sourceId,
+            String recordType,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> documentType,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> issuer,
+            String productType,
+            String submissionLevel,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> categoryCodes,
+            String titlePattern) {
     }
 
+    private static final java.util.Set<String> RECORD_TYPES = java.util.Arrays.stream(
+            vn.kpibridge.connectors.source.RecordType.values()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+
     /**
-     * @param file product rule YAML: {@code rules: [{id, when: {recordType, productType,
-     *     submissionLevel, titlePattern}, product, axis}]}, first match wins
+     * @param file product rule YAML: {@code rules: [{id, when: {sourceId, recordType, documentType,
+     *     issuer, productType, submissionLevel, categoryCodes, titlePattern}, product, axis}]}, first
+     *     match wins (the keys are documented in the header of {@code mappings/rules/*.yml})
      * @return the rule engine
-     * @throws MappingFileException on a missing id or product, duplicate ids or a bad pattern
+     * @throws MappingFileException naming the rule's line, on a missing id or product, duplicate
+     *     ids, an unknown record type, a document type abbreviation in no table of
+     *     Nghị định 30/2020 Phụ lục III or of the party's Hướng dẫn 36-HD/VPTW, or a bad pattern
      */
     public ProductRuleEngine loadRules(Path file) {
         RulesFile rf = bind(file, RulesFile.class);
         List<ProductRule> rules = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
+        vn.kpibridge.connectors.docsymbol.DocumentTypeTable types = vn.kpibridge.connectors.docsymbol.DocumentTypeTable
+                .standard();
         for (RuleFile r : rf.rules() == null ? List.<RuleFile>of() : rf.rules()) {
+            int line = r.id() == null ? 0 : idLine(file, r.id(), ids.contains(r.id()));
             if (blank(r.id()) || blank(r.product())) {
-                throw new MappingFileException(file.toString(), 0, "rule #" + (rules.size() + 1)
+                throw new MappingFileException(file.toString(), line, "rule #" + (rules.size() + 1)
                         + " needs an id and a product", null);
             }
             if (!ids.add(r.id())) {
-                throw new MappingFileException(file.toString(), 0, "duplicate rule id " + r.id(), null);
+                throw new MappingFileException(file.toString(), line, "duplicate rule id " + r.id(), null);
             }
-            When w = r.when() == null ? new When(null, null, null, null) : r.when();
+            When w = r.when() == null ? new When(null, null, null, null, null, null, null, null) : r.when();
+            if (w.recordType() != null && !RECORD_TYPES.contains(w.recordType().trim().toUpperCase(java.util.Locale.ROOT))) {
+                throw new MappingFileException(file.toString(), line, "rule " + r.id() + ": recordType \""
+                        + w.recordType() + "\" is not one of " + new java.util.TreeSet<>(RECORD_TYPES), null);
+            }
+            for (String t : w.documentType() == null ? List.<String>of() : w.documentType()) {
+                boolean known = vn.kpibridge.connectors.source.NormalizedRecord.OFFICIAL_LETTER_ABBREVIATION
+                        .equalsIgnoreCase(t.trim())
+                        || java.util.Arrays.stream(vn.kpibridge.connectors.docsymbol.DocumentSystem.values())
+                                .anyMatch(s -> types.find(s, t.trim()).isPresent());
+                if (!known) {
+                    throw new MappingFileException(file.toString(), line, "rule " + r.id() + ": documentType \"" + t
+                            + "\" is in no document type table (Nghị định 30/2020/NĐ-CP Phụ lục III, party "
+                            + "Hướng dẫn 36-HD/VPTW)", null);
+                }
+            }
             Pattern p;
             try {
                 p = w.titlePattern() == null ? null
                         : Pattern.compile(w.titlePattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             } catch (PatternSyntaxException e) {
-                throw new MappingFileException(file.toString(), 0, "rule " + r.id() + ": bad titlePattern: "
+                throw new MappingFileException(file.toString(), line, "rule " + r.id() + ": bad titlePattern: "
                         + e.getDescription(), e);
             }
-            rules.add(new ProductRule(r.id(), w.recordType(), w.productType(), w.submissionLevel(), p, r.product(),
-                    r.axis()));
+            rules.add(new ProductRule(r.id(), ProductRule.conditions(w.sourceId(), w.recordType(), w.documentType(),
+                    w.issuer(), w.productType(), w.submissionLevel(), w.categoryCodes(), p), r.product(), r.axis()));
         }
         return new ProductRuleEngine(file.getFileName().toString(), rules);
+    }
+
+    /** @return the 1-based line of the first (or last) {@code id: <ruleId>} in a rule file, 0 when not found. */
+    private static int idLine(Path file, String ruleId, boolean last) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Pattern p = Pattern.compile("(^|[\\s{,-])id\\s*:\\s*[\"']?" + Pattern.quote(ruleId) + "[\"']?\\s*($|[,}#])");
+            int found = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (p.matcher(lines.get(i)).find()) {
+                    found = i + 1;
+                    if (!last) {
+                        break;
+                    }
+                }
+            }
+            return found;
+        } catch (IOException ignored) {
+            // the message still names the rule
+        }
+        return 0;
     }
 
     /**

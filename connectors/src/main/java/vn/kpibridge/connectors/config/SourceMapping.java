@@ -13,8 +13,17 @@ import vn.kpibridge.connectors.pull.UpdatedTimes;
  * to the mappings directory.
  *
  * <p>A source is of one {@link #type()}: {@code file-inbox} (JSON exports dropped in the inbox,
- * the default), {@code rest} (pulled from a REST/JSON API, settings in {@link #rest()}) or
- * {@code sql} (polled from a view of a legacy database, settings in {@link #sql()}). Values in
+ * the default), {@code csv}, {@code xlsx} (tabular exports with Vietnamese headers) or
+ * {@code edxml} (QCVN 102:2016/BTTTT document packages) dropped in the inbox folder
+ * {@code <inbox>/<id>/} (file settings in {@link #file()}), {@code rest} (pulled from a REST/JSON
+ * API, settings in {@link #rest()}) or {@code sql} (polled from a view of a legacy database,
+ * settings in {@link #sql()}).
+ *
+ * <p>{@link #constants()} (every type) gives fixed values for what a source's records do not
+ * carry, e.g. {@code loai: CONG_VIEC} for a task export without a type column; they are added to
+ * each record's {@value #DERIVED} object exactly as {@link Derive#constants()} are (they are merged
+ * into the type's {@code derive} section), so the field map points at them:
+ * {@code type: /_derived/loai}. Values in
  * the {@code rest:} and {@code sql:} sections may hold {@code ${NAME}} or {@code ${NAME:default}}
  * placeholders, resolved from the environment when a pull runs (never at load, so a source whose
  * server or credentials are not configured does not stop the application).
@@ -34,6 +43,11 @@ import vn.kpibridge.connectors.pull.UpdatedTimes;
  * @param type "file-inbox" (default), "rest" or "sql"
  * @param rest REST/JSON pull settings; required for type "rest", not allowed otherwise
  * @param sql SQL view poll settings; required for type "sql", not allowed otherwise
+ * @param constants name -> fixed value added to every record under {@value #DERIVED}; merged into
+ *     the effective {@link #derive()} (a name given both here and in a {@code derive.constants}
+ *     is an error)
+ * @param file settings of a file source (file-inbox, csv, xlsx, edxml), or null for the defaults;
+ *     not allowed for rest and sql
  */
 public record SourceMapping(
         String id,
@@ -50,7 +64,9 @@ public record SourceMapping(
         Map<String, String> statuses,
         String type,
         Rest rest,
-        Sql sql) {
+        Sql sql,
+        Map<String, String> constants,
+        FileSource file) {
 
     /** Source type of JSON exports dropped in the file inbox (the default). */
     public static final String TYPE_FILE_INBOX = "file-inbox";
@@ -58,14 +74,28 @@ public record SourceMapping(
     public static final String TYPE_REST = "rest";
     /** Source type of a database view polled by {@code direct:pullSqlSource}. */
     public static final String TYPE_SQL = "sql";
+    /** Source type of CSV exports (UTF-8, RFC 4180) dropped in the inbox. */
+    public static final String TYPE_CSV = "csv";
+    /** Source type of XLSX exports dropped in the inbox. */
+    public static final String TYPE_XLSX = "xlsx";
+    /** Source type of edXML packages (QCVN 102:2016/BTTTT) dropped in the inbox or posted over HTTP. */
+    public static final String TYPE_EDXML = "edxml";
     /** Name of the object kpi-bridge adds to a pulled record for its derived values (see {@link Derive}). */
     public static final String DERIVED = "_derived";
 
-    private static final Set<String> TYPES = Set.of(TYPE_FILE_INBOX, TYPE_REST, TYPE_SQL);
+    private static final Set<String> TYPES = Set.of(TYPE_FILE_INBOX, TYPE_REST, TYPE_SQL, TYPE_CSV, TYPE_XLSX,
+            TYPE_EDXML);
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(TYPE_FILE_INBOX, List.of("json"),
+            TYPE_CSV, List.of("csv"), TYPE_XLSX, List.of("xlsx"), TYPE_EDXML, List.of("edxml", "xml"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
-    /** Fills defaults (records field "records", period field "/period", ISO dates, type file-inbox) and checks the type's section. */
+    /**
+     * Fills defaults (records field "records", period field "/period", ISO dates, type file-inbox),
+     * checks the type's section and merges {@code constants} into the type's derive settings.
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
     public SourceMapping {
         recordsField = recordsField == null ? "records" : recordsField;
         periodField = periodField == null ? "/period" : periodField;
@@ -75,7 +105,33 @@ public record SourceMapping(
         statuses = statuses == null ? Map.of() : Map.copyOf(statuses);
         type = type == null ? TYPE_FILE_INBOX : type.trim();
         if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("type \"" + type + "\" is not one of file-inbox, rest, sql");
+            throw new IllegalArgumentException("type \"" + type + "\" is not one of file-inbox, csv, xlsx, edxml, rest, sql");
+        }
+        if (file != null && !EXTENSIONS.containsKey(type)) {
+            throw new IllegalArgumentException("a file: section needs a file source type (file-inbox, csv, xlsx, edxml); "
+                    + "type is " + type);
+        }
+        if (file != null && file.separator() != null && !TYPE_CSV.equals(type)) {
+            throw new IllegalArgumentException("file.separator applies to type csv only (type is " + type + ")");
+        }
+        if (file != null && file.sheet() != null && !TYPE_XLSX.equals(type)) {
+            throw new IllegalArgumentException("file.sheet applies to type xlsx only (type is " + type + ")");
+        }
+        if (file != null && file.headerLine() != 0 && !TYPE_CSV.equals(type) && !TYPE_XLSX.equals(type)) {
+            throw new IllegalArgumentException("file.headerLine applies to types csv and xlsx only (type is " + type + ")");
+        }
+        constants = ordered(constants);
+        if (!constants.isEmpty()) {
+            if (TYPE_REST.equals(type) && rest != null) {
+                rest = new Rest(rest.baseUrl(), rest.path(), rest.method(), rest.query(), rest.headers(), rest.items(),
+                        rest.auth(), rest.paging(), rest.incremental(), withConstants(rest.derive(), constants, "rest"));
+            } else if (TYPE_SQL.equals(type) && sql != null) {
+                sql = new Sql(sql.datasource(), sql.view(), sql.watermarkColumn(), sql.batchSize(), sql.initial(),
+                        withConstants(sql.derive(), constants, "sql"));
+            } else if (EXTENSIONS.containsKey(type)) {
+                FileSource f = file == null ? new FileSource(null, null, null, null) : file;
+                file = new FileSource(f.separator(), f.headerLine(), f.sheet(), withConstants(f.derive(), constants, "file"));
+            }
         }
         if (TYPE_REST.equals(type) != (rest != null)) {
             throw new IllegalArgumentException(rest == null ? "type rest needs a rest: section"
@@ -107,7 +163,78 @@ public record SourceMapping(
             String productRules, String identities, String scheme, Map<String, String> recordTypes,
             Map<String, String> fields, List<String> dateFormats, Map<String, String> statuses) {
         this(id, name, recordsField, periodField, catalog, productRules, identities, scheme, recordTypes, fields,
-                dateFormats, statuses, null, null, null);
+                dateFormats, statuses, null, null, null, null, null);
+    }
+
+    /**
+     * @return the derive settings records of this source go through: {@code rest.derive},
+     *     {@code sql.derive} or {@code file.derive}, with {@link #constants()} merged in; null when none
+     */
+    public Derive derive() {
+        return switch (type) {
+            case TYPE_REST -> rest.derive();
+            case TYPE_SQL -> sql.derive();
+            default -> file == null ? null : file.derive();
+        };
+    }
+
+    /** @return true for the types whose records arrive as files in the inbox (file-inbox, csv, xlsx, edxml). */
+    public boolean isFileSource() {
+        return EXTENSIONS.containsKey(type);
+    }
+
+    /**
+     * @return the file name extensions (lower case, without dot) this source takes from its inbox
+     *     folder: json (file-inbox), csv, xlsx, edxml and xml (edxml); empty for rest and sql
+     */
+    public List<String> fileExtensions() {
+        return EXTENSIONS.getOrDefault(type, List.of());
+    }
+
+    private static Derive withConstants(Derive derive, Map<String, String> constants, String section) {
+        if (derive == null) {
+            return new Derive(constants, null, null);
+        }
+        Map<String, String> merged = new java.util.LinkedHashMap<>(constants);
+        for (Map.Entry<String, String> e : derive.constants().entrySet()) {
+            if (merged.containsKey(e.getKey())) {
+                throw new IllegalArgumentException("constant \"" + e.getKey() + "\" is given both in constants: and in "
+                        + section + ".derive.constants");
+            }
+            merged.put(e.getKey(), e.getValue());
+        }
+        return new Derive(merged, derive.extract(), derive.period());
+    }
+
+    /**
+     * How the files of a file source are read; every setting is optional.
+     *
+     * @param separator CSV column separator: "," (default), ";" (Excel with a Vietnamese regional
+     *     setting) or "tab" (csv only)
+     * @param headerLine 1-based line (CSV) or row number as Excel shows it (XLSX) of the header
+     *     row; 0 (default) for the first non-empty one, title rows above an explicit header are
+     *     ignored (csv, xlsx)
+     * @param sheet sheet to read, default the first (xlsx only)
+     * @param derive values added to each record under {@value #DERIVED}, as for REST sources (e.g.
+     *     {@code period: {from: "/Hạn xử lý"}}), or null
+     */
+    public record FileSource(String separator, Integer headerLine, String sheet, Derive derive) {
+        /** Fills defaults and checks the settings. */
+        public FileSource {
+            headerLine = headerLine == null ? 0 : headerLine;
+            if (headerLine < 0) {
+                throw new IllegalArgumentException("file.headerLine must be 0 (first non-empty row) or a 1-based line, got "
+                        + headerLine);
+            }
+            if (separator != null && !Set.of(",", ";", "tab").contains(separator)) {
+                throw new IllegalArgumentException("file.separator \"" + separator + "\" is not \",\", \";\" or \"tab\"");
+            }
+        }
+
+        /** @return the CSV separator character (',' by default). */
+        public char separatorChar() {
+            return separator == null ? ',' : "tab".equals(separator) ? '\t' : separator.charAt(0);
+        }
     }
 
     /**

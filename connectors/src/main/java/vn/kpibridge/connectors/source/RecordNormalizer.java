@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.kpibridge.connectors.config.SourceMapping;
+import vn.kpibridge.connectors.docsymbol.DocumentSymbol;
+import vn.kpibridge.connectors.docsymbol.DocumentSymbolException;
+import vn.kpibridge.connectors.docsymbol.DocumentSymbolParser;
 
 /**
  * Turns a raw source record into a {@link NormalizedRecord} using the field map of its
@@ -16,7 +19,13 @@ import vn.kpibridge.connectors.config.SourceMapping;
  *
  * <p>Validation: id present; type maps to TASK/ASSESSMENT; quantities, counts and factors are
  * numbers and not negative; planned quantity present for tasks; dates match one configured
- * format. Each failure throws {@link RecordRejectedException} naming the record and field.
+ * format; a document symbol ({@code documentSymbol}, e.g. "156/QĐ-UBND", "870-QĐ/TU") parses with
+ * {@link DocumentSymbolParser} (Nghị định 30/2020/NĐ-CP Phụ lục III; party Hướng dẫn 36-HD/VPTW).
+ * Each failure throws {@link RecordRejectedException} naming the record and field (for a symbol,
+ * with the parser's reason).
+ *
+ * <p>{@code categoryCodes} may point at a JSON array of codes or at one text holding codes
+ * separated by ",", ";", "|" or line breaks (as a spreadsheet cell "LV01; LV03").
  */
 public final class RecordNormalizer {
     /** Normalised fields a source mapping may point at. */
@@ -24,7 +33,9 @@ public final class RecordNormalizer {
             "title", "productType", "submissionLevel", "axis", "plannedQuantity", "doneQuantity", "share", "dueDate",
             "completedDate", "status", "qualityFailures", "lateDeliveries", "leadershipFailures", "objectiveCause",
             "qualityFactor", "timelinessFactor", "leadershipFactor", "generalCriteriaPoints", "selfProposedRating",
-            "forceMajeure");
+            "forceMajeure", "documentSymbol", "categoryCodes");
+    private static final DocumentSymbolParser SYMBOLS = DocumentSymbolParser.standard();
+    private static final java.util.regex.Pattern CODE_SEPARATORS = java.util.regex.Pattern.compile("[,;|\\r\\n]");
 
     private final SourceMapping mapping;
     private final Map<String, JsonPointer> pointers;
@@ -93,7 +104,43 @@ public final class RecordNormalizer {
                 count(r, id, "qualityFailures"), count(r, id, "lateDeliveries"), count(r, id, "leadershipFailures"),
                 text(r, "objectiveCause"), number(r, id, "qualityFactor"), number(r, id, "timelinessFactor"),
                 number(r, id, "leadershipFactor"), number(r, id, "generalCriteriaPoints"),
-                text(r, "selfProposedRating"), text(r, "forceMajeure"));
+                text(r, "selfProposedRating"), text(r, "forceMajeure"), mapping.id(), symbol(r, id),
+                codes(r));
+    }
+
+    private DocumentSymbol symbol(JsonNode r, String id) {
+        String v = text(r, "documentSymbol");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return SYMBOLS.parse(v);
+        } catch (DocumentSymbolException e) {
+            throw new RecordRejectedException("record " + id + ": field " + named("documentSymbol") + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private List<String> codes(JsonNode r) {
+        JsonNode n = node(r, "categoryCodes");
+        if (n == null) {
+            return List.of();
+        }
+        List<String> codes = new java.util.ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(c -> {
+                if (!c.isNull() && !c.asText().isBlank()) {
+                    codes.add(c.asText().trim());
+                }
+            });
+        } else {
+            for (String c : CODE_SEPARATORS.split(n.asText())) {
+                if (!c.isBlank()) {
+                    codes.add(c.trim());
+                }
+            }
+        }
+        return codes;
     }
 
     /** @return the id of a raw record by the field map, or null when it has none. */

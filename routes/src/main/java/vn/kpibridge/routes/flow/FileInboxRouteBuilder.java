@@ -5,7 +5,11 @@ import org.springframework.stereotype.Component;
 import vn.kpibridge.connectors.source.SourceFormatException;
 
 /**
- * The file-inbox source: e-office JSON exports dropped in {@code <kpi.inbox.dir>/<sourceId>/}.
+ * The file sources: files dropped in {@code <kpi.inbox.dir>/<sourceId>/}, read according to the
+ * type of the source mapping named by the folder: JSON exports ({@code file-inbox}, *.json), CSV
+ * ({@code csv}, *.csv), XLSX ({@code xlsx}, *.xlsx) and edXML packages ({@code edxml}, *.edxml or
+ * *.xml). One route serves them all; a file whose extension does not fit its folder's source
+ * type is rejected with that reason. Files are read from disk as streams, never loaded whole.
  *
  * <p>Route {@code file-inbox}: each file is taken in by {@link IngestService} (raw records kept
  * as evidence, then normalised and mapped), then every touched (employee, period) goes to
@@ -25,7 +29,7 @@ public class FileInboxRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        from("file:{{kpi.inbox.dir}}?recursive=true&include=.*\\.json"
+        from("file:{{kpi.inbox.dir}}?recursive=true&includeExt=json,csv,xlsx,edxml,xml"
                 + "&move=.done/${file:name}&moveFailed=.error/${file:name}"
                 + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=250"
                 + "&sendEmptyMessageWhenIdle=true&delay={{kpi.inbox.poll-delay-ms}}")
@@ -54,7 +58,8 @@ public class FileInboxRouteBuilder extends KpiRouteBuilder {
         int slash = relative.indexOf('/');
         String sourceId = slash > 0 ? relative.substring(0, slash) : "";
         exchange.getIn().setHeader(Headers.SOURCE_ID, sourceId);
-        IngestResult result = ingest.ingest(sourceId, relative, exchange.getIn().getBody(byte[].class));
+        java.io.File file = exchange.getIn().getBody(java.io.File.class);
+        IngestResult result = ingest.ingest(sourceId, relative, file.toPath());
         tracker.fileProcessed(result);
         exchange.getIn().setBody(result);
     }

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import org.apache.commons.io.input.CloseShieldInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.kpibridge.connectors.mapping.Employee;
 import vn.kpibridge.connectors.mapping.MappingDecision;
 import vn.kpibridge.connectors.source.ExportFile;
-import vn.kpibridge.connectors.source.JsonExportReader;
+import vn.kpibridge.connectors.config.SourceMapping;
+import vn.kpibridge.connectors.source.RejectedRecord;
+import vn.kpibridge.connectors.source.SourceFileReader;
 import vn.kpibridge.connectors.source.NormalizedRecord;
 import vn.kpibridge.connectors.source.RawRecord;
 import vn.kpibridge.connectors.source.RecordRejectedException;
@@ -43,6 +52,10 @@ import vn.kpibridge.scoring.Period;
 /**
  * Takes in one export file of one source: keeps every raw record as evidence, normalises it,
  * resolves the employee, maps tasks to catalog products and stores work items and assessments.
+ * A file is read by {@link SourceFileReader} according to its source's type (JSON export, CSV,
+ * XLSX, edXML package), so every file type takes this same path; rows a reader rejects (a CSV row
+ * with values beyond the header, an Excel error cell) are kept as REJECTED with file, line and
+ * reason.
  *
  * <p>Idempotent: a record is stored once per (source, id, version); a work item is one row per
  * (source, record id) holding its latest version; re-taking the same file adds no row. A bad
@@ -86,7 +99,69 @@ public class IngestService {
      *     export; the file is recorded as REJECTED with the message first
      */
     public IngestResult ingest(String sourceId, String fileName, byte[] content) {
-        String sha = sha256(content);
+        return ingest(sourceId, fileName, new ByteArrayInputStream(content));
+    }
+
+    /**
+     * Takes in a file of the inbox without loading it whole: JSON, CSV and edXML stream from disk
+     * (edXML attachments are measured, never held), an XLSX workbook is read in place.
+     *
+     * @param sourceId source id (the inbox sub-folder)
+     * @param fileName file name relative to the inbox, for messages and evidence
+     * @param file the file
+     * @return counts and the (employee, period) pairs to re-score
+     * @throws SourceFormatException when the source is unknown, is not a file source, the file's
+     *     extension does not fit its type, or the file is unreadable as a whole; recorded as
+     *     REJECTED (table source_file) first
+     * @throws UncheckedIOException when the file cannot be read (a technical error, redelivered)
+     */
+    public IngestResult ingest(String sourceId, String fileName, Path file) {
+        SourceSetup setup = registry.source(sourceId).orElse(null);
+        if (setup != null && SourceMapping.TYPE_XLSX.equals(setup.mapping().type())) {
+            return ingest(sourceId, fileName, s -> new SourceFileReader(s.mapping(), mapper).read(fileName, file),
+                    () -> sha256(file));
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return ingest(sourceId, fileName, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName, e);
+        }
+    }
+
+    /**
+     * Takes in a file arriving as a stream (an upload), read as it arrives; its SHA-256 is computed
+     * on the way (the rest of the stream is drained when the file is rejected half-way).
+     *
+     * @param sourceId configured file source id
+     * @param fileName name for messages and evidence, with the extension of the source's type
+     * @param in the file's bytes; not closed
+     * @return counts and the (employee, period) pairs to re-score
+     * @throws SourceFormatException as {@link #ingest(String, String, Path)}
+     * @throws UncheckedIOException when the stream cannot be read
+     */
+    public IngestResult ingest(String sourceId, String fileName, InputStream in) {
+        MessageDigest digest = sha256Digest();
+        DigestInputStream digesting = new DigestInputStream(in, digest);
+        // readers close what they read (Jackson's AUTO_CLOSE_SOURCE): shield the stream, drained afterwards
+        return ingest(sourceId, fileName, s -> new SourceFileReader(s.mapping(), mapper).read(fileName,
+                        CloseShieldInputStream.wrap(digesting)),
+                () -> {
+                    digesting.transferTo(OutputStream.nullOutputStream());
+                    return HexFormat.of().formatHex(digest.digest());
+                });
+    }
+
+    /** Reads a file of a configured source. */
+    private interface ExportRead {
+        ExportFile read(SourceSetup setup) throws IOException;
+    }
+
+    /** Gives the file's SHA-256 once it has been read (or rejected). */
+    private interface Sha {
+        String get() throws IOException;
+    }
+
+    private IngestResult ingest(String sourceId, String fileName, ExportRead read, Sha sha) {
         SourceSetup setup = registry.source(sourceId).orElse(null);
         ExportFile export;
         try {
@@ -94,25 +169,38 @@ public class IngestService {
                 throw new SourceFormatException(fileName, 0, "no source mapping with id \"" + sourceId
                         + "\" (inbox sub-folder); configured: " + registry.sources().keySet(), null);
             }
-            export = new JsonExportReader(mapper, setup.mapping().recordsField())
-                    .read(fileName, new ByteArrayInputStream(content));
+            if (!setup.mapping().isFileSource()) {
+                throw new SourceFormatException(fileName, 0, "source " + sourceId + " is of type "
+                        + setup.mapping().type() + "; it takes no files", null);
+            }
+            export = read.read(setup);
         } catch (SourceFormatException e) {
-            tx.executeWithoutResult(s -> files.findBySourceIdAndContentSha256(sourceId, sha).ifPresentOrElse(
+            String digest = digest(sha, fileName);
+            tx.executeWithoutResult(s -> files.findBySourceIdAndContentSha256(sourceId, digest).ifPresentOrElse(
                     SourceFileEntity::redelivered,
-                    () -> files.save(new SourceFileEntity(sourceId, fileName, sha, "REJECTED", 0, e.getMessage()))));
+                    () -> files.save(new SourceFileEntity(sourceId, fileName, digest, "REJECTED", 0, e.getMessage()))));
             log.warn("File rejected: {}", e.getMessage());
             throw e;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + fileName, e);
+            throw new UncheckedIOException("cannot read " + fileName, e);
         }
+        String digest = digest(sha, fileName);
         IngestResult result = tx.execute(s -> ingestRecords(setup, export));
-        tx.executeWithoutResult(s -> files.findBySourceIdAndContentSha256(sourceId, sha).ifPresentOrElse(
+        tx.executeWithoutResult(s -> files.findBySourceIdAndContentSha256(sourceId, digest).ifPresentOrElse(
                 SourceFileEntity::redelivered,
-                () -> files.save(new SourceFileEntity(sourceId, fileName, sha, "PROCESSED", export.records().size(), null))));
+                () -> files.save(new SourceFileEntity(sourceId, fileName, digest, "PROCESSED", export.size(), null))));
         log.info("File {} of source {}: {} records, {} new, {} already stored, {} mapped, {} unmapped, {} rejected",
                 fileName, sourceId, result.records(), result.stored(), result.duplicates(), result.mapped(),
                 result.unmapped(), result.rejected());
         return result;
+    }
+
+    private static String digest(Sha sha, String fileName) {
+        try {
+            return sha.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName, e);
+        }
     }
 
     /**
@@ -140,6 +228,11 @@ public class IngestService {
         int unmapped = 0;
         int rejected = 0;
         Set<EmployeePeriod> touched = new LinkedHashSet<>();
+        for (RejectedRecord bad : export.rejected()) {
+            issue(sourceId, export.fileName(), bad.index(), bad.line(), null, null, RecordIssueEntity.REJECTED,
+                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()));
+            rejected++;
+        }
         for (RawRecord raw : export.records()) {
             String recordId = setup.normalizer().recordId(raw);
             long version = setup.normalizer().recordVersion(raw);
@@ -197,7 +290,7 @@ public class IngestService {
                 rejected++;
             }
         }
-        return new IngestResult(sourceId, export.fileName(), export.records().size(), stored, duplicates, mapped,
+        return new IngestResult(sourceId, export.fileName(), export.size(), stored, duplicates, mapped,
                 unmapped, rejected, new ArrayList<>(touched));
     }
 
@@ -251,17 +344,22 @@ public class IngestService {
 
     private void issue(String sourceId, String fileName, RawRecord raw, String recordId, Long version, String kind,
             String reason, String payload) {
+        issue(sourceId, fileName, raw.index(), raw.line(), recordId, version, kind, reason, payload);
+    }
+
+    private void issue(String sourceId, String fileName, int index, int line, String recordId, Long version,
+            String kind, String reason, String payload) {
         boolean known = recordId != null
                 ? issues.existsBySourceIdAndKindAndRecordIdAndVersion(sourceId, kind, recordId, version)
-                : issues.existsBySourceIdAndKindAndFileNameAndRecordIndex(sourceId, kind, fileName, raw.index());
+                : issues.existsBySourceIdAndKindAndFileNameAndRecordIndex(sourceId, kind, fileName, index);
         if (known) {
             return; // already kept with its reason
         }
         RecordIssueEntity i = new RecordIssueEntity();
         i.sourceId = sourceId;
         i.fileName = fileName;
-        i.line = raw.line();
-        i.recordIndex = raw.index();
+        i.line = line;
+        i.recordIndex = index;
         i.recordId = recordId;
         i.version = version;
         i.kind = kind;
@@ -272,16 +370,33 @@ public class IngestService {
     }
 
     private String json(RawRecord raw) {
+        return json(raw.payload());
+    }
+
+    private String json(com.fasterxml.jackson.databind.JsonNode node) {
         try {
-            return mapper.writeValueAsString(raw.payload());
+            return mapper.writeValueAsString(node);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256Digest().digest(content));
+    }
+
+    /** @return the hex SHA-256 of a file, read as a stream. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
