@@ -3,11 +3,8 @@ package vn.kpibridge.connectors.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -21,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import vn.kpibridge.connectors.mapping.Employee;
@@ -54,7 +52,6 @@ public final class MappingFiles {
     public static final String COL_GROUP = "Nhóm";
 
     private final ObjectMapper yaml;
-    private final CsvMapper csv = new CsvMapper();
 
     /** Creates a loader with strict YAML binding (unknown keys are errors). */
     public MappingFiles() {
@@ -399,24 +396,105 @@ public final class MappingFiles {
         return new ProductRuleEngine(file.getFileName().toString(), rules);
     }
 
+    /** Identity CSV columns. */
+    private static final List<String> IDENTITY_REQUIRED = List.of("source_user_id", "employee_code", "full_name",
+            "unit_code");
+
     /**
      * @param file identity CSV with columns source_user_id, employee_code, full_name, position,
      *     unit_code, unit_name, leader (true/false)
      * @return the identity map
-     * @throws MappingFileException naming the line of a missing column or a duplicate user id
+     * @throws MappingFileException the first error of {@link #readIdentities(Path, List)}
      */
     public IdentityMap loadIdentities(Path file) {
+        List<MappingFileException> errors = new ArrayList<>();
+        IdentityMap map = readIdentities(file, errors);
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+        return map;
+    }
+
+    /**
+     * Reads an identity CSV collecting every error: a header without a required column
+     * (source_user_id, employee_code, full_name, unit_code); a row whose user or employee is
+     * unknown (a required cell empty); a source user id already mapped on an earlier line; an
+     * employee code given on an earlier line with another name or unit (one employee may have
+     * several source user ids, but one identity). Bad rows are left out of the map.
+     *
+     * @param file identity CSV (see {@link #loadIdentities(Path)})
+     * @param errors receives each error, naming file, line and reason
+     * @return the map of the good rows
+     */
+    public IdentityMap readIdentities(Path file, List<MappingFileException> errors) {
         Map<String, Employee> map = new LinkedHashMap<>();
-        readCsv(file, (line, row) -> {
-            String user = required(file, line, row, "source_user_id");
-            Employee e = new Employee(required(file, line, row, "employee_code"), required(file, line, row, "full_name"),
-                    row.getOrDefault("position", ""), required(file, line, row, "unit_code"),
-                    row.getOrDefault("unit_name", ""), Boolean.parseBoolean(row.getOrDefault("leader", "false").trim()));
-            if (map.put(user, e) != null) {
-                throw new MappingFileException(file.toString(), line, "duplicate source_user_id " + user, null);
+        Map<String, Integer> userLines = new java.util.HashMap<>();
+        Map<String, Integer> employeeLines = new java.util.HashMap<>();
+        Map<String, Employee> employees = new java.util.HashMap<>();
+        String name = file.toString();
+        TabularRowHandler handler = new TabularRowHandler() {
+            private boolean usable;
+
+            @Override
+            public void header(int line, List<String> headers) {
+                List<String> missing = IDENTITY_REQUIRED.stream().filter(c -> !headers.contains(c)).toList();
+                usable = missing.isEmpty();
+                if (!usable) {
+                    errors.add(new MappingFileException(name, line, "header has no column " + String.join(", ", missing)
+                            + " (columns: source_user_id, employee_code, full_name, position, unit_code, unit_name, "
+                            + "leader)", null));
+                }
             }
-        });
-        return new IdentityMap(file.toString(), map);
+
+            @Override
+            public void record(RawRecord r) {
+                if (!usable) {
+                    return;
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                r.payload().fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().isNull() ? null
+                        : f.getValue().asText()));
+                int line = r.line();
+                try {
+                    String user = required(file, line, row, "source_user_id");
+                    Employee e = new Employee(required(file, line, row, "employee_code"),
+                            required(file, line, row, "full_name"), Objects.toString(row.get("position"), ""),
+                            required(file, line, row, "unit_code"), Objects.toString(row.get("unit_name"), ""),
+                            Boolean.parseBoolean(Objects.toString(row.get("leader"), "false").trim()));
+                    Integer first = userLines.get(user);
+                    if (first != null) {
+                        throw new MappingFileException(name, line, "duplicate source_user_id " + user
+                                + " (first on line " + first + ")", null);
+                    }
+                    Employee known = employees.get(e.code());
+                    if (known != null && (!known.fullName().equals(e.fullName()) || !known.unitCode().equals(e.unitCode()))) {
+                        throw new MappingFileException(name, line, "employee " + e.code() + " is \"" + known.fullName()
+                                + "\" of unit " + known.unitCode() + " on line " + employeeLines.get(e.code())
+                                + " but \"" + e.fullName() + "\" of unit " + e.unitCode() + " here", null);
+                    }
+                    userLines.put(user, line);
+                    employees.putIfAbsent(e.code(), e);
+                    employeeLines.putIfAbsent(e.code(), line);
+                    map.put(user, e);
+                } catch (MappingFileException e) {
+                    errors.add(e);
+                }
+            }
+
+            @Override
+            public void rejected(RejectedRow row) {
+                errors.add(new MappingFileException(name, row.line(), row.reason(), null));
+            }
+        };
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            new CsvExportReader().read(name, in, handler);
+        } catch (SourceFormatException e) {
+            errors.add(new MappingFileException(name, e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2),
+                    e));
+        } catch (IOException e) {
+            errors.add(new MappingFileException(name, 0, "cannot read: " + e, e));
+        }
+        return new IdentityMap(name, map);
     }
 
     private <T> T bind(Path file, Class<T> type) {
@@ -466,32 +544,6 @@ public final class MappingFiles {
 
     private static int line(JsonLocation loc) {
         return loc == null ? 0 : loc.getLineNr();
-    }
-
-    interface RowHandler {
-        void row(int line, Map<String, String> row);
-    }
-
-    private void readCsv(Path file, RowHandler handler) {
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class).with(schema).readValues(r)) {
-            while (it.hasNextValue()) {
-                Map<String, String> row = it.nextValue();
-                int line = it.getCurrentLocation().getLineNr() - 1;
-                try {
-                    handler.row(line, row);
-                } catch (MappingFileException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    throw new MappingFileException(file.toString(), line, e.getMessage(), e);
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw new MappingFileException(file.toString(), line(e.getLocation()), e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new MappingFileException(file.toString(), 0, "cannot read: " + e, e);
-        }
     }
 
     private static String required(Path file, int line, Map<String, String> row, String column) {
