@@ -17,6 +17,9 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *       prints the summary and exits;</li>
  *   <li>{@code score <request.json>}: scores an evaluation request and prints the JSON response
  *       (no database or broker is started);</li>
+ *   <li>{@code mappings validate [--mappings=DIR] [--schemes=DIR]}: checks every mapping file
+ *       and reports each error with file, line and reason; exit 65 when there is one (no
+ *       database or broker is started);</li>
  *   <li>no command: runs as a service; the inbox route polls continuously.</li>
  * </ul>
  */
@@ -47,9 +50,11 @@ public class KpiBridgeApplication {
                 System.exit(code);
             }
             case "score" -> System.exit(vn.kpibridge.routes.cli.ScoreCommand.run(rest, System.out, System.err));
+            case "mappings" -> System.exit(vn.kpibridge.routes.cli.MappingsCommand.run(rest, System.out, System.err));
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
-                        + "score <request.json> (score an evaluation request, no database needed); none (run as a service).");
+                        + "score <request.json> (score an evaluation request, no database needed); "
+                        + "mappings validate (check the mapping files, no database needed); none (run as a service).");
                 System.exit(64);
             }
         }
