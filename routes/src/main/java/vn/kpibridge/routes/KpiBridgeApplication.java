@@ -20,6 +20,8 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *   <li>{@code mappings validate [--mappings=DIR] [--schemes=DIR]}: checks every mapping file
  *       and reports each error with file, line and reason; exit 65 when there is one (no
  *       database or broker is started);</li>
+ *   <li>{@code mappings explain <sourceId> <file.json> [recordId]}: shows how each record of a
+ *       file is normalised, whose it is and which product rule matched and why;</li>
  *   <li>no command: runs as a service; the inbox route polls continuously.</li>
  * </ul>
  */
@@ -54,7 +56,8 @@ public class KpiBridgeApplication {
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
                         + "score <request.json> (score an evaluation request, no database needed); "
-                        + "mappings validate (check the mapping files, no database needed); none (run as a service).");
+                        + "mappings validate | explain <sourceId> <file.json> [recordId] (check mapping files, explain how "
+                        + "records map; no database needed); none (run as a service).");
                 System.exit(64);
             }
         }

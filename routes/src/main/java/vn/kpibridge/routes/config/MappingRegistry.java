@@ -265,6 +265,48 @@ public class MappingRegistry {
         return out;
     }
 
+    /**
+     * Loads one source with its catalog, rules, identities and scheme, as the application does,
+     * without starting anything (for the {@code mappings explain} command).
+     *
+     * @param mappings the mappings folder
+     * @param schemes the schemes folder
+     * @param sourceId the source id
+     * @return the setup of that source
+     * @throws MappingFileException when one of its files is invalid
+     * @throws IllegalArgumentException when no source file has this id (the message lists the ids)
+     * @throws IOException when the sources folder cannot be listed
+     */
+    public static SourceSetup loadSource(Path mappings, Path schemes, String sourceId) throws IOException {
+        MappingFiles files = new MappingFiles();
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> s = Files.list(mappings.resolve("sources"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted()
+                    .toList()) {
+                SourceMapping m = files.loadSource(f);
+                if (sourceId.equals(m.id())) {
+                    return setup(f, m, mappings, schemes, files, files::loadCatalog);
+                }
+                ids.add(m.id());
+            }
+        }
+        throw new IllegalArgumentException("no source mapping with id \"" + sourceId + "\" in "
+                + mappings.resolve("sources") + " (configured: " + String.join(", ", ids) + ")");
+    }
+
+    private static SourceSetup setup(Path f, SourceMapping m, Path mappings, Path schemes, MappingFiles files,
+            java.util.function.Function<Path, CatalogVersions> catalogs) {
+        CatalogVersions catalog = catalogs.apply(mappings.resolve(m.catalog()).normalize());
+        RecordNormalizer normalizer;
+        try {
+            normalizer = new RecordNormalizer(m);
+        } catch (IllegalArgumentException e) {
+            throw new MappingFileException(f.toString(), 0, e.getMessage(), e);
+        }
+        return new SourceSetup(m, normalizer, catalog, files.loadRules(mappings.resolve(m.productRules())),
+                files.loadIdentities(mappings.resolve(m.identities())), files.loadScheme(schemes.resolve(m.scheme() + ".yml")));
+    }
+
     /** Loads every source with its files; the whole set or nothing. */
     private Snapshot load() throws IOException {
         Map<Path, FileStamp> stamps = stamps();
@@ -295,16 +337,7 @@ public class MappingRegistry {
                 }
                 return c;
             });
-            Path schemeFile = schemes.resolve(m.scheme() + ".yml");
-            RecordNormalizer normalizer;
-            try {
-                normalizer = new RecordNormalizer(m);
-            } catch (IllegalArgumentException e) {
-                throw new MappingFileException(f.toString(), 0, e.getMessage(), e);
-            }
-            SourceSetup setup = new SourceSetup(m, normalizer, catalog,
-                    files.loadRules(mappings.resolve(m.productRules())),
-                    files.loadIdentities(mappings.resolve(m.identities())), files.loadScheme(schemeFile));
+            SourceSetup setup = setup(f, m, mappings, schemes, files, p -> catalog);
             if (sources.put(m.id(), setup) != null) {
                 throw new MappingFileException(f.toString(), 0, "duplicate source id " + m.id(), null);
             }
