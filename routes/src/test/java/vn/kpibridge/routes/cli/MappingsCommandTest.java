@@ -20,6 +20,40 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MappingsCommandTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    /**
+     * The product rules of the slice as this test knows them (the shipped rule file grows with
+     * other sources; the lines asserted here must not move with it).
+     */
+    static final String RULES = """
+            # Product rules for records of the Organisation Board's e-office system.
+            # Ordered: the first rule whose conditions all hold decides the product. Conditions left out
+            # always hold. titlePattern is a regular expression searched in the title, case-insensitive.
+            rules:
+              - id: R01-bc-to-chuc-co-so-dang
+                when: {recordType: TASK, productType: "Báo cáo", titlePattern: "tổ chức cơ sở đảng"}
+                product: BTC-03
+              - id: R02-bc-hang-thang
+                when: {recordType: TASK, productType: "Báo cáo", titlePattern: "hằng tháng"}
+                product: BTC-01
+              - id: R03-bc-hang-quy
+                when: {recordType: TASK, productType: "Báo cáo", titlePattern: "hằng quý|quý (I|II|III|IV)/\\\\d{4}"}
+                product: BTC-02
+              - id: R04-tt-sinh-hoat-dang-truc-tuyen
+                when: {recordType: TASK, productType: "Tờ trình", titlePattern: "sinh hoạt đảng trực tuyến"}
+                product: BTC-04
+              - id: R05-tt-xay-dung-chinh-don-dang
+                when: {recordType: TASK, productType: "Tờ trình", titlePattern: "chỉnh đốn đảng|Nghị quyết 21-NQ/TW"}
+                product: BTC-05
+              - id: R06-qd-dieu-dong-tiep-nhan
+                when: {recordType: TASK, titlePattern: "điều động|tiếp nhận công chức"}
+                product: BTC-06
+              - id: R07-tt-giao-bien-che
+                when: {recordType: TASK, productType: "Tờ trình", titlePattern: "biên chế"}
+                product: BTC-08
+              - id: R08-tt-cong-tac-can-bo
+                when: {recordType: TASK, productType: "Tờ trình", titlePattern: "công tác cán bộ"}
+                product: BTC-07
+            """;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -28,12 +62,13 @@ class MappingsCommandTest {
         int code = run("validate", "--mappings=" + ROOT.resolve("mappings"), "--schemes=" + ROOT.resolve("config/schemes"));
 
         assertThat(code).isZero();
-        assertThat(out().lines().skip(1)).containsExactly(
+        assertThat(out().lines().skip(1)).contains(
                 "CẢNH BÁO  mappings/catalogs/ban-to-chuc-tinh-uy-2026.1.csv:9: version 2026.1: product BTC-08 \"Tờ trình "
                         + "giao biên chế cán bộ, công chức, viên chức\": stated coefficient 1 but 120 / 100 = 1.2 (seed 001, "
-                        + "Phụ lục 1, bước 3); the computed value is used",
-                "Đã đọc: 3 nguồn, 1 phiên bản danh mục (8 sản phẩm), 8 quy tắc, 1 định danh, 6 phương án chấm điểm.",
-                "Kết quả: 0 lỗi, 1 cảnh báo. Hợp lệ.");
+                        + "Phụ lục 1, bước 3); the computed value is used");
+        assertThat(out().lines().filter(l -> l.startsWith("LỖI"))).isEmpty();
+        assertThat(out()).containsPattern("Đã đọc: \\d+ nguồn, 1 phiên bản danh mục \\(8 sản phẩm\\), \\d+ quy tắc, "
+                + "\\d+ định danh, 6 phương án chấm điểm.\n").containsPattern("Kết quả: 0 lỗi, \\d+ cảnh báo. Hợp lệ.\n$");
         assertThat(out()).startsWith("Kiểm tra tệp ánh xạ trong " + ROOT.resolve("mappings"));
     }
 
@@ -42,7 +77,7 @@ class MappingsCommandTest {
         Path mappings = dir.resolve("mappings");
         copyTree(ROOT.resolve("mappings"), mappings);
         Path rules = mappings.resolve("rules/ban-to-chuc-tinh-uy.yml");
-        Files.writeString(rules, Files.readString(rules).replace("R08-tt-cong-tac-can-bo", "R07-tt-giao-bien-che")
+        Files.writeString(rules, RULES.replace("R08-tt-cong-tac-can-bo", "R07-tt-giao-bien-che")
                 .replace("product: BTC-04", "product: BTC-40"));
         Path source = mappings.resolve("sources/eoffice-btc.yml");
         Files.writeString(source, Files.readString(source).replace("scheme: seed001-worked-example", "scheme: an-giang"));
@@ -58,7 +93,7 @@ class MappingsCommandTest {
                 "LỖI       mappings/sources/eoffice-btc.yml:10: unknown scheme \"an-giang\": no an-giang.yml in schemes "
                         + "(known: an-giang-quarterly-leaders, ha-noi-phuc-loi-monthly, nghe-an-groups, "
                         + "seed001-worked-example, thai-nguyen-monthly, vast-quarterly-leaders)");
-        assertThat(out()).endsWith("Kết quả: 3 lỗi, 1 cảnh báo. Không hợp lệ: sửa các lỗi trên rồi chạy lại.\n");
+        assertThat(out()).containsPattern("Kết quả: 3 lỗi, \\d+ cảnh báo. Không hợp lệ: sửa các lỗi trên rồi chạy lại.\n$");
     }
 
     @Test
@@ -71,9 +106,10 @@ class MappingsCommandTest {
     }
 
     @Test
-    void explainShowsFieldsIdentityEveryRuleTriedAndTheDecisionForOneRecordOfTheSample() {
+    void explainShowsFieldsIdentityEveryRuleTriedAndTheDecisionForOneRecordOfTheSample(@TempDir Path dir)
+            throws IOException {
         int code = run("explain", "eoffice-btc", ROOT.resolve("samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json")
-                .toString(), "CV-2026-Q2-0003", "--mappings=" + ROOT.resolve("mappings"),
+                .toString(), "CV-2026-Q2-0003", "--mappings=" + fixture(dir),
                 "--schemes=" + ROOT.resolve("config/schemes"));
 
         assertThat(code).isZero();
@@ -140,7 +176,8 @@ class MappingsCommandTest {
                 ], "TotalRows": 2, "CurrentPage": 1, "PageSize": 50, "TotalPage": 1}
                 """);
 
-        int code = run("explain", "ioffice-tasks", page.toString(), "--mappings=" + ROOT.resolve("mappings"),
+        Path mappings = fixture(dir);
+        int code = run("explain", "ioffice-tasks", page.toString(), "--mappings=" + mappings,
                 "--schemes=" + ROOT.resolve("config/schemes"));
 
         assertThat(code).isZero();
@@ -154,7 +191,7 @@ class MappingsCommandTest {
                 "Kết quả: sản phẩm BTC-01 theo quy tắc R02-bc-hang-thang, danh mục ban-to-chuc-tinh-uy v2026.1, hệ số 1");
         String second = text.substring(text.indexOf("== Bản ghi 2/2: 90240 =="));
         assertThat(second).contains(
-                "Định danh: người dùng nguồn \"u-7777\" không có trong " + ROOT.resolve("mappings")
+                "Định danh: người dùng nguồn \"u-7777\" không có trong " + mappings
                         .resolve("identities/ban-to-chuc-tinh-uy.csv") + ": bản ghi sẽ vào hàng chưa ánh xạ (UNMAPPED)",
                 "1. R01-bc-to-chuc-co-so-dang (BTC-03): không khớp",
                 "   - productType: cần \"Báo cáo\", bản ghi có \"Kế hoạch\": không đạt",
@@ -172,7 +209,7 @@ class MappingsCommandTest {
         String[] opts = {"--mappings=" + ROOT.resolve("mappings"), "--schemes=" + ROOT.resolve("config/schemes")};
         assertThat(run("explain", "eoffice", sample, opts[0], opts[1])).isEqualTo(64);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no source mapping with id \"eoffice\"")
-                .contains("(configured: eoffice-btc, ioffice-tasks, qlcv-btc)");
+                .contains("(configured: ").contains("eoffice-btc, ioffice-tasks");
         assertThat(run("explain", "eoffice-btc", sample, "CV-9", opts[0], opts[1])).isEqualTo(66);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no record with id CV-9 in " + sample
                 + " (ids: CV-2026-Q2-0001, CV-2026-Q2-0002, CV-2026-Q2-0003, CV-2026-Q2-0004, CV-2026-Q2-0005, "
@@ -183,6 +220,14 @@ class MappingsCommandTest {
         assertThat(run("explain", "eoffice-btc", bad.toString(), opts[0], opts[1])).isZero();
         assertThat(out()).contains("Bị từ chối khi chuẩn hoá: record X-1: field \"plannedQuantity\" (/soLuongKeHoach) "
                 + "is negative (-1)");
+    }
+
+    /** A copy of the shipped mappings with this test's rule file. */
+    private static Path fixture(Path dir) throws IOException {
+        Path mappings = dir.resolve("mappings");
+        copyTree(ROOT.resolve("mappings"), mappings);
+        Files.writeString(mappings.resolve("rules/ban-to-chuc-tinh-uy.yml"), RULES, StandardCharsets.UTF_8);
+        return mappings;
     }
 
     private int run(String... args) {

@@ -156,8 +156,8 @@ class NewRestSourceByMappingFileTest extends FlowTestSupport {
                     .withQueryParam("count", equalTo("2")).withQueryParam("project", equalTo("BTC"))
                     .withHeader("Api-Key", equalTo(API_KEY)).willReturn(okJson(body.toString())));
         }
-        assertThatThrownBy(() -> pull()).hasRootCauseMessage("source taskhub-btc: no source mapping with this id; "
-                + "configured: [eoffice-btc, ioffice-tasks, qlcv-btc]");
+        assertThatThrownBy(() -> pull()).rootCause().hasMessageStartingWith("source taskhub-btc: no source mapping with "
+                + "this id; configured: [eoffice-btc, ioffice-tasks, ");
 
         // the administrator adds one file; the running application takes it up
         Files.writeString(MAPPINGS.resolve("sources/taskhub-btc.yml"), MAPPING, StandardCharsets.UTF_8);
