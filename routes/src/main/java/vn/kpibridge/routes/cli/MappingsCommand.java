@@ -145,7 +145,8 @@ public final class MappingsCommand {
             Map.entry("timelinessFactor", "Hệ số tiến độ"), Map.entry("leadershipFactor", "Hệ số lãnh đạo"),
             Map.entry("generalCriteriaPoints", "Điểm tiêu chí chung"),
             Map.entry("selfProposedRating", "Tự đề xuất xếp loại"), Map.entry("forceMajeure", "Lý do bất khả kháng"),
-            Map.entry("documentSymbol", "Số, ký hiệu văn bản"), Map.entry("categoryCodes", "Mã phân loại"));
+            Map.entry("documentSymbol", "Số, ký hiệu văn bản"), Map.entry("categoryCodes", "Mã phân loại"),
+            Map.entry("sourceId", "Nguồn"));
 
     /**
      * {@code mappings explain}.
