@@ -17,6 +17,11 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *       prints the summary and exits;</li>
  *   <li>{@code score <request.json>}: scores an evaluation request and prints the JSON response
  *       (no database or broker is started);</li>
+ *   <li>{@code mappings validate [--mappings=DIR] [--schemes=DIR]}: checks every mapping file
+ *       and reports each error with file, line and reason; exit 65 when there is one (no
+ *       database or broker is started);</li>
+ *   <li>{@code mappings explain <sourceId> <file.json> [recordId]}: shows how each record of a
+ *       file is normalised, whose it is and which product rule matched and why;</li>
  *   <li>{@code benchmark [--delta=200000] [--scales=1,2,4]}: the capacity benchmark on a synthetic
  *       province (see {@link vn.kpibridge.routes.bench.ProvinceBenchmark});</li>
  *   <li>no command: runs as a service; the inbox route polls continuously.</li>
@@ -49,11 +54,14 @@ public class KpiBridgeApplication {
                 System.exit(code);
             }
             case "score" -> System.exit(vn.kpibridge.routes.cli.ScoreCommand.run(rest, System.out, System.err));
+            case "mappings" -> System.exit(vn.kpibridge.routes.cli.MappingsCommand.run(rest, System.out, System.err));
             case "benchmark" -> System.exit(vn.kpibridge.routes.bench.ProvinceBenchmark.run(rest));
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
-                        + "score <request.json> (score an evaluation request, no database needed); benchmark (capacity figures on a "
-                        + "synthetic province); none (run as a service).");
+                        + "score <request.json> (score an evaluation request, no database needed); "
+                        + "mappings validate | explain <sourceId> <file.json> [recordId] (check mapping files, explain how "
+                        + "records map; no database needed); benchmark (capacity figures on a synthetic province); "
+                        + "none (run as a service).");
                 System.exit(64);
             }
         }

@@ -25,20 +25,51 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class FlowTestSupport {
     /** Data folder of this test JVM (PostgreSQL, Artemis journal, inbox, outputs). */
     protected static final Path DATA;
+    /**
+     * Copy of the repository's {@code mappings/} that the shared context reads and reloads
+     * (every 200 ms here), so that a test may edit mapping files; such a test restores them with
+     * {@link #restoreMappings()}.
+     */
+    protected static final Path MAPPINGS;
 
     static {
         try {
             Files.createDirectories(Path.of("target"));
             DATA = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
+            MAPPINGS = DATA.resolve("mappings");
+            copyTree(Path.of("../mappings"), MAPPINGS);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Puts the mapping files back as the repository has them (removing files a test added); the
+     * registry picks them up at its next reload check.
+     */
+    protected static void restoreMappings() throws IOException {
+        deleteTree(MAPPINGS);
+        copyTree(Path.of("../mappings"), MAPPINGS);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
         r.add("kpi.data-dir", DATA::toString);
-        r.add("kpi.mappings-dir", () -> "../mappings");
+        r.add("kpi.mappings-dir", MAPPINGS::toString);
+        r.add("kpi.mappings.reload-interval-ms", () -> "200");
         r.add("kpi.schemes-dir", () -> "../config/schemes");
         r.add("kpi.inbox.poll-delay-ms", () -> "100");
         r.add("kpi.sync.seed-from", () -> "");
