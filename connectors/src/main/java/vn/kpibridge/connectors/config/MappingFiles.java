@@ -163,22 +163,38 @@ public final class MappingFiles {
 
     /**
      * @param file identity CSV with columns source_user_id, employee_code, full_name, position,
-     *     unit_code, unit_name, leader (true/false)
+     *     unit_code, unit_name, leader (true/false), and the optional parent_unit (code of the unit
+     *     above unit_code) and role (HEAD, DEPUTY or MEMBER); files without them load as before
      * @return the identity map
-     * @throws MappingFileException naming the line of a missing column or a duplicate user id
+     * @throws MappingFileException naming the line of a missing column, a duplicate user id or a
+     *     role that is not HEAD, DEPUTY or MEMBER
      */
     public IdentityMap loadIdentities(Path file) {
         Map<String, Employee> map = new LinkedHashMap<>();
         readCsv(file, (line, row) -> {
             String user = required(file, line, row, "source_user_id");
+            String parent = blankToNull(row.get("parent_unit"));
+            String role = blankToNull(row.get("role"));
+            if (role != null) {
+                role = role.toUpperCase(java.util.Locale.ROOT);
+                if (!List.of("HEAD", "DEPUTY", "MEMBER").contains(role)) {
+                    throw new MappingFileException(file.toString(), line, "column role: must be HEAD, DEPUTY or MEMBER, got \""
+                            + row.get("role") + "\"", null);
+                }
+            }
             Employee e = new Employee(required(file, line, row, "employee_code"), required(file, line, row, "full_name"),
                     row.getOrDefault("position", ""), required(file, line, row, "unit_code"),
-                    row.getOrDefault("unit_name", ""), Boolean.parseBoolean(row.getOrDefault("leader", "false").trim()));
+                    row.getOrDefault("unit_name", ""), Boolean.parseBoolean(row.getOrDefault("leader", "false").trim()),
+                    parent, role);
             if (map.put(user, e) != null) {
                 throw new MappingFileException(file.toString(), line, "duplicate source_user_id " + user, null);
             }
         });
         return new IdentityMap(file.toString(), map);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     private <T> T bind(Path file, Class<T> type) {
