@@ -118,3 +118,13 @@ $$;
 create trigger audit_entry_no_update_delete before update or delete on audit_entry
     for each row execute function audit_entry_append_only();
 revoke update, delete on audit_entry from public;
+
+-- Evaluations stored before this migration start their workflow as PROVISIONAL.
+insert into evaluation_workflow (employee_code, unit_code, period, source_id, scheme_id, state, evaluation_version)
+select e.employee_code, e.unit_code, e.period,
+       coalesce((select min(w.source_id) from work_item w where w.employee_code = e.employee_code and w.period = e.period),
+                (select min(a.source_id) from employee_assessment a where a.employee_code = e.employee_code and a.period = e.period),
+                'unknown'),
+       e.scheme_id, 'PROVISIONAL', e.version
+from evaluation e
+where e.version = (select max(x.version) from evaluation x where x.employee_code = e.employee_code and x.period = e.period);
