@@ -128,21 +128,21 @@ public abstract class FlowTestSupport {
     }
 
     /** Credentials sent with a request: one header. */
-    protected record Credentials(String header, String value) {
+    public record Credentials(String header, String value) {
     }
 
     /** @return credentials sending {@code Authorization: Bearer <token>}. */
-    protected static Credentials bearer(String token) {
+    public static Credentials bearer(String token) {
         return new Credentials("Authorization", "Bearer " + token);
     }
 
     /** @return credentials sending {@code X-API-Key: <key>}. */
-    protected static Credentials apiKey(String key) {
+    public static Credentials apiKey(String key) {
         return new Credentials("X-API-Key", key);
     }
 
     /** @return an ADMIN bearer (no unit). */
-    protected static Credentials admin() {
+    public static Credentials admin() {
         return bearer(jwt("admin.test", null, null, KpiRole.ADMIN));
     }
 
@@ -153,7 +153,7 @@ public abstract class FlowTestSupport {
      * @param roles the roles claim
      * @return a JWT valid for an hour, signed with {@link #SIGNING_KEY}, issued by {@link #ISSUER}
      */
-    protected static String jwt(String user, String unit, String employee, KpiRole... roles) {
+    public static String jwt(String user, String unit, String employee, KpiRole... roles) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(ISSUER).subject("sub-" + user).claim("preferred_username", user)
                 .claim("roles", Arrays.stream(roles).map(Enum::name).toList()).issueTime(Date.from(now))
@@ -168,7 +168,7 @@ public abstract class FlowTestSupport {
     }
 
     /** @return the claims signed RS256 with the key (any key: a forged token uses another). */
-    protected static String sign(RSAKey key, JWTClaimsSet claims) {
+    public static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
             SignedJWT t = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             t.sign(new RSASSASigner(key));
