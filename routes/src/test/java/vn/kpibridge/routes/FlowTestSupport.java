@@ -1,10 +1,26 @@
 package vn.kpibridge.routes;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +30,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.kpibridge.routes.security.KpiRole;
 
 /**
  * Full-context flow tests: the real application with a real embedded PostgreSQL and an
  * in-process Artemis broker, under a fresh data folder per test JVM. Each test starts from empty
  * tables, an empty inbox and an empty evaluation queue.
+ *
+ * <p>The mappings are the shipped {@code mappings/} copied into the data folder, plus the test
+ * source {@code eoffice-phuc-loi} of {@code src/test/resources/workflow-mappings/} (a ward's
+ * monthly e-office under seed 002, with a unit tree: PL-UBND above PL-VP and PL-KT).
+ *
+ * <p>The API is secured: {@link #apiCall} and {@link #apiGet} send credentials made by {@link #jwt}
+ * (signed with a key pair generated for this JVM, whose public key is the application's
+ * {@code kpi.security.jwt.public-key}) or an API key ({@link #apiKey}); {@link #admin()} is an
+ * ADMIN bearer.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = KpiBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,19 +63,37 @@ public abstract class FlowTestSupport {
             Files.createDirectories(Path.of("target"));
             DATA = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
             MAPPINGS = DATA.resolve("mappings");
-            copyTree(Path.of("../mappings"), MAPPINGS);
+            copyMappings();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Issuer of the test JWTs (checked by the application). */
+    protected static final String ISSUER = "https://idp.test.local/realms/kpi";
+    /** The identity provider's signing key of this test JVM. */
+    protected static final RSAKey SIGNING_KEY;
+
+    static {
+        try {
+            SIGNING_KEY = new RSAKeyGenerator(2048).keyID("test-idp").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * Puts the mapping files back as the repository has them (removing files a test added); the
-     * registry picks them up at its next reload check.
+     * Puts the mapping files back as the repository has them plus the test source (removing files a
+     * test added); the registry picks them up at its next reload check.
      */
     protected static void restoreMappings() throws IOException {
         deleteTree(MAPPINGS);
+        copyMappings();
+    }
+
+    private static void copyMappings() throws IOException {
         copyTree(Path.of("../mappings"), MAPPINGS);
+        copyTree(Path.of("src/test/resources/workflow-mappings"), MAPPINGS);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -70,6 +114,8 @@ public abstract class FlowTestSupport {
         r.add("kpi.data-dir", DATA::toString);
         r.add("kpi.mappings-dir", MAPPINGS::toString);
         r.add("kpi.mappings.reload-interval-ms", () -> "200");
+        r.add("kpi.security.jwt.issuer-uri", () -> ISSUER);
+        r.add("kpi.security.jwt.public-key", FlowTestSupport::publicKeyPem);
         r.add("kpi.schemes-dir", () -> "../config/schemes");
         r.add("kpi.inbox.poll-delay-ms", () -> "100");
         r.add("kpi.sync.seed-from", () -> "");
@@ -87,7 +133,8 @@ public abstract class FlowTestSupport {
     @BeforeEach
     void cleanState() throws IOException {
         jdbc.execute("truncate table outbox_message, evaluation, record_issue, employee_assessment, work_item, source_record, "
-                + "source_file, source_watermark restart identity cascade");
+                + "source_file, source_watermark, evaluation_workflow, self_assessment, reviewer_input, api_key, "
+                + "record_assignment, audit_entry restart identity cascade");
         jms.setReceiveTimeout(200);
         while (jms.receive("kpi.evaluations") != null) {
             // drain messages left by an earlier test
@@ -112,6 +159,94 @@ public abstract class FlowTestSupport {
         Path p = drop(tmp, sourceFolder, name);
         Files.delete(tmp);
         return p;
+    }
+
+    /** Credentials sent with a request: one header. */
+    public record Credentials(String header, String value) {
+    }
+
+    /** @return credentials sending {@code Authorization: Bearer <token>}. */
+    public static Credentials bearer(String token) {
+        return new Credentials("Authorization", "Bearer " + token);
+    }
+
+    /** @return credentials sending {@code X-API-Key: <key>}. */
+    public static Credentials apiKey(String key) {
+        return new Credentials("X-API-Key", key);
+    }
+
+    /** @return an ADMIN bearer (no unit). */
+    public static Credentials admin() {
+        return bearer(jwt("admin.test", null, null, KpiRole.ADMIN));
+    }
+
+    /**
+     * @param user preferred_username
+     * @param unit the unit claim, or null
+     * @param employee the employee_code claim, or null
+     * @param roles the roles claim
+     * @return a JWT valid for an hour, signed with {@link #SIGNING_KEY}, issued by {@link #ISSUER}
+     */
+    public static String jwt(String user, String unit, String employee, KpiRole... roles) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(ISSUER).subject("sub-" + user).claim("preferred_username", user)
+                .claim("roles", Arrays.stream(roles).map(Enum::name).toList()).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600)));
+        if (unit != null) {
+            c.claim("unit", unit);
+        }
+        if (employee != null) {
+            c.claim("employee_code", employee);
+        }
+        return sign(SIGNING_KEY, c.build());
+    }
+
+    /** @return the claims signed RS256 with the key (any key: a forged token uses another). */
+    public static String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT t = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            t.sign(new RSASSASigner(key));
+            return t.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /**
+     * Calls the API of the running application.
+     *
+     * @param who credentials, or null for none
+     * @param method GET, PUT, POST...
+     * @param path path and query, e.g. {@code /api/v1/evaluations?unit=PL-VP&period=2026-06}
+     * @param json request body, or null
+     * @return the response
+     */
+    protected HttpResponse<String> apiCall(Credentials who, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (who != null) {
+            b.header(who.header(), who.value());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET with credentials. */
+    protected HttpResponse<String> apiGet(Credentials who, String path) throws Exception {
+        return apiCall(who, "GET", path, null);
+    }
+
+    private static String publicKeyPem() {
+        try {
+            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+                    .encodeToString(SIGNING_KEY.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected int count(String sql, Object... args) {

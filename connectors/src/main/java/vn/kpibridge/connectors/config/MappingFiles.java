@@ -466,7 +466,8 @@ public final class MappingFiles {
 
     /**
      * @param file identity CSV with columns source_user_id, employee_code, full_name, position,
-     *     unit_code, unit_name, leader (true/false)
+     *     unit_code, unit_name, leader (true/false), and the optional parent_unit (code of the unit
+     *     above unit_code) and role (HEAD, DEPUTY or MEMBER); files without them load as before
      * @return the identity map
      * @throws MappingFileException the first error of {@link #readIdentities(Path, List)}
      */
@@ -506,7 +507,7 @@ public final class MappingFiles {
                 if (!usable) {
                     errors.add(new MappingFileException(name, line, "header has no column " + String.join(", ", missing)
                             + " (columns: source_user_id, employee_code, full_name, position, unit_code, unit_name, "
-                            + "leader)", null));
+                            + "leader, and optionally parent_unit, role)", null));
                 }
             }
 
@@ -521,10 +522,19 @@ public final class MappingFiles {
                 int line = r.line();
                 try {
                     String user = required(file, line, row, "source_user_id");
+                    String role = blankToNull(row.get("role"));
+                    if (role != null) {
+                        role = role.toUpperCase(java.util.Locale.ROOT);
+                        if (!List.of("HEAD", "DEPUTY", "MEMBER").contains(role)) {
+                            throw new MappingFileException(name, line, "column role: must be HEAD, DEPUTY or MEMBER, got \""
+                                    + row.get("role") + "\"", null);
+                        }
+                    }
                     Employee e = new Employee(required(file, line, row, "employee_code"),
                             required(file, line, row, "full_name"), Objects.toString(row.get("position"), ""),
                             required(file, line, row, "unit_code"), Objects.toString(row.get("unit_name"), ""),
-                            Boolean.parseBoolean(Objects.toString(row.get("leader"), "false").trim()));
+                            Boolean.parseBoolean(Objects.toString(row.get("leader"), "false").trim()),
+                            blankToNull(row.get("parent_unit")), role);
                     Integer first = userLines.get(user);
                     if (first != null) {
                         throw new MappingFileException(name, line, "duplicate source_user_id " + user
@@ -559,6 +569,10 @@ public final class MappingFiles {
             errors.add(new MappingFileException(name, 0, "cannot read: " + e, e));
         }
         return new IdentityMap(name, map);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     private <T> T bind(Path file, Class<T> type) {

@@ -11,30 +11,47 @@ import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.routes.persistence.EvaluationRepository;
 import vn.kpibridge.routes.persistence.RecordIssueEntity;
 import vn.kpibridge.routes.persistence.RecordIssueRepository;
+import vn.kpibridge.routes.persistence.RecordAssignmentRepository;
+import vn.kpibridge.routes.security.AccessPolicy;
+import vn.kpibridge.routes.security.Caller;
+import vn.kpibridge.routes.workflow.WorkflowService;
 import vn.kpibridge.scoring.Period;
 
-/** Read side of the API: evaluations with their explanation, and kept record issues. JSON out. */
+/**
+ * Read side of the API: evaluations with their explanation and workflow, and kept record issues.
+ * JSON out. Every method checks the caller against the stored data's unit ({@link AccessPolicy}).
+ */
 @Service
 @Transactional(readOnly = true)
 public class EvaluationQueryService {
     private final EvaluationRepository evaluations;
     private final RecordIssueRepository issues;
+    private final RecordAssignmentRepository assignments;
+    private final AccessPolicy access;
+    private final WorkflowService workflow;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public EvaluationQueryService(EvaluationRepository evaluations, RecordIssueRepository issues) {
+    public EvaluationQueryService(EvaluationRepository evaluations, RecordIssueRepository issues,
+            RecordAssignmentRepository assignments, AccessPolicy access, WorkflowService workflow) {
         this.evaluations = evaluations;
         this.issues = issues;
+        this.assignments = assignments;
+        this.access = access;
+        this.workflow = workflow;
     }
 
     /**
+     * @param caller a reader of the unit (ADMIN, AUDITOR, REVIEWER or APPROVER of it or a unit above)
      * @param unit unit code
      * @param period period code
      * @return JSON array: the latest version of each employee's evaluation in the unit and period
-     *     (code, name, version, points, band, proposed rating)
-     * @throws ApiProblem 400 when the period is malformed
+     *     (code, name, version, points, band, proposed rating, workflow state)
+     * @throws ApiProblem 400 when the period is malformed, 403 outside the caller's units
      */
-    public String unitEvaluations(String unit, String period) {
+    public String unitEvaluations(Caller caller, String unit, String period) {
         checkPeriod(period);
+        access.requireReadUnit(caller, unit);
+        java.util.Map<String, String> states = workflow.states(unit, period);
         ArrayNode out = mapper.createArrayNode();
         for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit, period)) {
             JsonNode result = read(e.result);
@@ -47,36 +64,46 @@ public class EvaluationQueryService {
             n.put("totalPoints", e.totalPoints);
             n.put("pointsBand", e.pointsBand);
             n.put("proposedRating", e.proposedRating);
+            n.put("state", states.get(e.employeeCode));
         }
         return out.toString();
     }
 
     /**
+     * @param caller a reader of the evaluation's unit, or the employee
      * @param employee employee code
      * @param period period code
-     * @return the latest evaluation with its explanation (per-item table, axes, rules fired)
-     * @throws ApiProblem 404 when there is none, 400 when the period is malformed
+     * @return the latest evaluation with its explanation (per-item table, axes, rules fired) and
+     *     its workflow (state, deadlines and the step due, self-assessment, reviewer inputs, approval)
+     * @throws ApiProblem 404 when there is none, 400 when the period is malformed, 403 when the
+     *     caller may not read it
      */
-    public String evaluation(String employee, String period) {
+    public String evaluation(Caller caller, String employee, String period) {
         checkPeriod(period);
         EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(employee, period)
                 .orElseThrow(() -> new ApiProblem(404, "Not found", null,
                         "no evaluation of employee " + employee + " for period " + period));
+        access.requireReadEvaluation(caller, employee, e.unitCode);
         ObjectNode n = mapper.createObjectNode();
+        n.put("unitCode", e.unitCode);
         n.put("employeeCode", e.employeeCode);
         n.put("period", e.period);
         n.put("version", e.version);
         n.put("createdAt", e.createdAt.toString());
+        n.set("workflow", workflow.workflowView(employee, period).orElse(null));
         n.set("evaluation", read(e.result));
         return n.toString();
     }
 
     /**
+     * @param caller an ADMIN, or an AUDITOR of the whole province (records carry no trusted unit)
      * @param kind UNMAPPED or REJECTED
-     * @return JSON array of kept records with file, line, record id and reason
-     * @throws ApiProblem 400 for another kind
+     * @return JSON array of kept records with file, line, record id, reason and the products
+     *     assigned by hand
+     * @throws ApiProblem 400 for another kind, 403 for other callers
      */
-    public String recordIssues(String kind) {
+    public String recordIssues(Caller caller, String kind) {
+        access.requireAdminOrAuditor(caller, "read unmapped and rejected records");
         if (!RecordIssueEntity.UNMAPPED.equals(kind) && !RecordIssueEntity.REJECTED.equals(kind)) {
             throw new ApiProblem(400, "Bad request", "kind", "kind must be UNMAPPED or REJECTED, got \"" + kind + "\"");
         }
@@ -91,6 +118,15 @@ public class EvaluationQueryService {
             n.put("version", i.version);
             n.put("reason", i.reason);
             n.set("payload", i.payload == null ? null : read(i.payload));
+            ArrayNode as = n.putArray("assignments");
+            for (var a : assignments.findByRecordIssueIdOrderById(i.getId())) {
+                ObjectNode x = as.addObject();
+                x.put("productCode", a.productCode);
+                x.put("catalogVersion", a.catalogVersion);
+                x.put("assignedBy", a.assignedBy);
+                x.put("assignedAt", a.assignedAt.toString());
+                x.put("reason", a.reason);
+            }
         }
         return out.toString();
     }

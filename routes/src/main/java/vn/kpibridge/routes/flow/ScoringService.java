@@ -15,20 +15,28 @@ import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.routes.persistence.EvaluationRepository;
 import vn.kpibridge.routes.persistence.WorkItemEntity;
 import vn.kpibridge.routes.persistence.WorkItemRepository;
-import vn.kpibridge.scoring.AxisKpiScorer;
+import vn.kpibridge.routes.workflow.HumanInputs;
+import vn.kpibridge.routes.workflow.WorkflowHook;
 import vn.kpibridge.scoring.AxisResult;
 import vn.kpibridge.scoring.Decimals;
 import vn.kpibridge.scoring.EmployeeInput;
+import vn.kpibridge.scoring.EvaluationSubject;
 import vn.kpibridge.scoring.Evaluation;
 import vn.kpibridge.scoring.ItemReview;
 import vn.kpibridge.scoring.Period;
 import vn.kpibridge.scoring.Rating;
+import vn.kpibridge.scoring.ScoringEngine;
 import vn.kpibridge.scoring.WorkItem;
 
 /**
  * Re-scores one (employee, period) from the stored work items and assessment with the scheme of
  * the source, and stores a new evaluation version, with its outbox message, only when the result
  * changed (so a second run over the same records adds nothing and publishes nothing).
+ *
+ * <p>Human inputs are never overwritten by records: the employee's self-assessment and the
+ * reviewer's inputs are applied over the records at every scoring, and every new version is
+ * reported to the workflow ({@link WorkflowHook}: a new evaluation starts PROVISIONAL; a changed
+ * result of an approved one goes back for review).
  *
  * <p>The message JSON carries the display figures (percentages and points with 2 decimals, the
  * Vietnamese rating labels) next to the exact evaluation with its per-item table and rules fired.
@@ -40,11 +48,15 @@ public class ScoringService {
     private final EmployeeAssessmentRepository assessments;
     private final EvaluationRepository evaluations;
     private final OutboxService outbox;
-    private final AxisKpiScorer scorer = new AxisKpiScorer();
+    private final HumanInputs humanInputs;
+    private final WorkflowHook workflow;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ScoringService(MappingRegistry registry, WorkItemRepository workItems,
-            EmployeeAssessmentRepository assessments, EvaluationRepository evaluations, OutboxService outbox) {
+            EmployeeAssessmentRepository assessments, EvaluationRepository evaluations, OutboxService outbox,
+            HumanInputs humanInputs, WorkflowHook workflow) {
+        this.humanInputs = humanInputs;
+        this.workflow = workflow;
         this.outbox = outbox;
         this.registry = registry;
         this.workItems = workItems;
@@ -64,15 +76,9 @@ public class ScoringService {
         Employee employee = setup.identities().employeeByCode(target.employeeCode())
                 .orElseThrow(() -> new IllegalStateException("employee " + target.employeeCode() + " not in "
                         + setup.identities().file()));
-        List<WorkItem> items = workItems.findByEmployeeCodeAndPeriodOrderByRecordId(target.employeeCode(),
-                target.period()).stream().map(ScoringService::toWorkItem).toList();
-        EmployeeAssessmentEntity a = assessments.findByEmployeeCodeAndPeriod(target.employeeCode(), target.period())
-                .orElse(null);
-        EmployeeInput input = new EmployeeInput(employee.code(), employee.fullName(), employee.position(),
-                employee.unitCode(), employee.leader(), a == null ? null : a.generalCriteriaPoints, items,
-                a == null ? null : a.forceMajeure, a == null || a.selfProposedRating == null ? null
-                        : Rating.valueOf(a.selfProposedRating));
-        Evaluation evaluation = scorer.score(setup.scheme(), input);
+        // the people's inputs (self-assessment, reviewer inputs) are applied over the records (issue 6)
+        Evaluation evaluation = new ScoringEngine(setup.scheme()).score(null, subject(employee, target.period()), null, null)
+                .evaluation();
 
         String resultJson = write(evaluation);
         String sha = IngestService.sha256(resultJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -97,7 +103,28 @@ public class ScoringService {
                 message(evaluation, target.period(), e.version));
         // same transaction as the evaluation: the message exists exactly when the version does
         outbox.enqueue(OutboxService.EVALUATIONS_QUEUE, "evaluation", outcome.idempotencyKey(), outcome.messageJson());
+        workflow.versionStored(target.sourceId(), e);
         return outcome;
+    }
+
+    /**
+     * What is scored for an employee and period: the stored work items and assessment record, with
+     * the stored self-assessment and reviewer inputs applied ({@link HumanInputs}).
+     *
+     * @param employee the employee as the identity map knows them
+     * @param period period code
+     * @return the subject for {@link ScoringEngine}, without period facts or unit (as before issue 6)
+     */
+    @Transactional(readOnly = true)
+    public EvaluationSubject subject(Employee employee, String period) {
+        List<WorkItem> items = workItems.findByEmployeeCodeAndPeriodOrderByRecordId(employee.code(), period).stream()
+                .map(ScoringService::toWorkItem).toList();
+        EmployeeAssessmentEntity a = assessments.findByEmployeeCodeAndPeriod(employee.code(), period).orElse(null);
+        EmployeeInput input = new EmployeeInput(employee.code(), employee.fullName(), employee.position(),
+                employee.unitCode(), employee.leader(), a == null ? null : a.generalCriteriaPoints, items,
+                a == null ? null : a.forceMajeure, a == null || a.selfProposedRating == null ? null
+                        : Rating.valueOf(a.selfProposedRating));
+        return humanInputs.subject(employee, period, input);
     }
 
     /**

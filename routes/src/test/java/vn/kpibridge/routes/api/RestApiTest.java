@@ -14,14 +14,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import vn.kpibridge.routes.FlowTestSupport;
 
-/** The REST API over real HTTP: evaluations with explanation, record issues, problem+json, OpenAPI. */
+/**
+ * The REST API over real HTTP: evaluations with explanation, record issues, problem+json, OpenAPI.
+ * Calls are made as an ADMIN (JWT); the roles themselves are tested in ApiSecurityTest.
+ */
 class RestApiTest extends FlowTestSupport {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** GET as an ADMIN (reads every unit). */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return apiGet(admin(), path);
     }
 
     @Test
@@ -63,6 +66,7 @@ class RestApiTest extends FlowTestSupport {
         String body = java.nio.file.Files.readString(Path.of("../samples/scoring/seed001-worked-example.json"));
         HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/scoring/preview")).header("Content-Type", "application/json")
+                .header("Authorization", admin().value())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(mapper.readTree(ok.body()).at("/units/0/results/0/display/totalPoints").decimalValue())
@@ -70,6 +74,7 @@ class RestApiTest extends FlowTestSupport {
         assertThat(count("select count(*) from evaluation")).as("a preview stores nothing").isZero();
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/scoring/preview")).header("Content-Type", "application/json")
+                .header("Authorization", admin().value())
                 .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"plannedQuantity\": 2", "\"plannedQuantity\": \"hai\"")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -78,12 +83,16 @@ class RestApiTest extends FlowTestSupport {
 
     @Test
     void openApiDocumentListsTheEndpoints() throws Exception {
-        HttpResponse<String> r = get("/api/v1/openapi.json");
+        // the OpenAPI document is public: no credentials
+        HttpResponse<String> r = apiCall(null, "GET", "/api/v1/openapi.json", null);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode doc = mapper.readTree(r.body());
         assertThat(doc.get("info").get("title").asText()).isEqualTo("kpi-bridge API");
         assertThat(doc.get("paths").has("/evaluations/{employee}/{period}")).isTrue();
         assertThat(doc.get("paths").has("/record-issues")).isTrue();
         assertThat(doc.get("paths").has("/scoring/preview")).isTrue();
+        assertThat(doc.get("paths").has("/evaluations/{employee}/{period}/reviewer-inputs")).isTrue();
+        assertThat(doc.get("paths").has("/approvals")).isTrue();
+        assertThat(doc.get("paths").has("/overdue")).isTrue();
     }
 }

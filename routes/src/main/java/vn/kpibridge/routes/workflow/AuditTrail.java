@@ -1,0 +1,144 @@
+package vn.kpibridge.routes.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.kpibridge.routes.persistence.AuditEntryEntity;
+import vn.kpibridge.routes.persistence.AuditEntryRepository;
+import vn.kpibridge.routes.security.Caller;
+
+/**
+ * The append-only audit trail (issue 6 point 4; seed 003 "phân quyền chặt chẽ, lưu vết thao
+ * tác"): every write records who, when, from where, what, the state before and after (JSON) and
+ * the reason, in the same transaction as the write, so an entry exists exactly when the change does.
+ * There is no method to change or delete an entry, and the table refuses UPDATE and DELETE (V7).
+ */
+@Service
+public class AuditTrail {
+    private final AuditEntryRepository entries;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public AuditTrail(AuditEntryRepository entries, Clock kpiClock) {
+        this.entries = entries;
+        this.clock = kpiClock;
+    }
+
+    /**
+     * What a write touched.
+     *
+     * @param type entity kind: {@code evaluation}, {@code api_key}, {@code record_issue}
+     * @param key entity key, e.g. {@code PL-003:2026-06}
+     * @param employeeCode the evaluated employee, or null
+     * @param unitCode the unit, or null
+     * @param period the period, or null
+     */
+    public record Subject(String type, String key, String employeeCode, String unitCode, String period) {
+        /** @return the subject of an employee's evaluation for a period. */
+        public static Subject evaluation(String employee, String unit, String period) {
+            return new Subject("evaluation", employee + ":" + period, employee, unit, period);
+        }
+    }
+
+    /**
+     * Appends an entry in the caller's transaction.
+     *
+     * @param caller who and from where
+     * @param action what, e.g. {@code SELF_ASSESSMENT}, {@code REVIEW}, {@code APPROVE}
+     * @param subject what was touched
+     * @param before state before (JSON text, a Jackson node or any Jackson-serialisable value), or null
+     * @param after state after, or null
+     * @param reason the reason given, or null
+     * @return the stored entry
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEntryEntity record(Caller caller, String action, Subject subject, Object before, Object after, String reason) {
+        AuditEntryEntity a = new AuditEntryEntity();
+        a.occurredAt = OffsetDateTime.now(clock);
+        a.actor = caller.name();
+        a.actorRoles = caller.principal().rolesText();
+        a.authMethod = caller.principal().authMethod();
+        a.remoteAddress = caller.remoteAddress();
+        a.action = action;
+        a.entityType = subject.type();
+        a.entityKey = subject.key();
+        a.employeeCode = subject.employeeCode();
+        a.unitCode = subject.unitCode();
+        a.period = subject.period();
+        a.beforeJson = json(before);
+        a.afterJson = json(after);
+        a.reason = reason;
+        return entries.save(a);
+    }
+
+    /**
+     * @param employee employee code
+     * @param period period code
+     * @return the entries of the evaluation, oldest first, as a JSON array of {@code {id, occurredAt,
+     *     actor, roles, authMethod, remoteAddress, action, entityType, entityKey, before, after, reason}}
+     */
+    @Transactional(readOnly = true)
+    public ArrayNode ofEvaluation(String employee, String period) {
+        return toJson(entries.findByEmployeeCodeAndPeriodOrderById(employee, period));
+    }
+
+    /** @return the entries of an entity, oldest first, as {@link #ofEvaluation} shapes them. */
+    @Transactional(readOnly = true)
+    public ArrayNode ofEntity(String type, String key) {
+        return toJson(entries.findByEntityTypeAndEntityKeyOrderById(type, key));
+    }
+
+    private ArrayNode toJson(List<AuditEntryEntity> list) {
+        ArrayNode out = mapper.createArrayNode();
+        for (AuditEntryEntity a : list) {
+            ObjectNode n = out.addObject();
+            n.put("id", a.getId());
+            n.put("occurredAt", a.occurredAt.toString());
+            n.put("actor", a.actor);
+            n.put("roles", a.actorRoles);
+            n.put("authMethod", a.authMethod);
+            n.put("remoteAddress", a.remoteAddress);
+            n.put("action", a.action);
+            n.put("entityType", a.entityType);
+            n.put("entityKey", a.entityKey);
+            n.set("before", read(a.beforeJson));
+            n.set("after", read(a.afterJson));
+            n.put("reason", a.reason);
+        }
+        return out;
+    }
+
+    private String json(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof String s) {
+            return s;
+        }
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new IllegalStateException("audit value cannot be written as JSON", e);
+        }
+    }
+
+    private JsonNode read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored audit JSON cannot be read", e);
+        }
+    }
+}
