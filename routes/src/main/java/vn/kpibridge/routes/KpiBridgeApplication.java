@@ -17,6 +17,8 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *       prints the summary and exits;</li>
  *   <li>{@code score <request.json>}: scores an evaluation request and prints the JSON response
  *       (no database or broker is started);</li>
+ *   <li>{@code outbox redrive [--target=HR] [--id=N]}: puts PARKED and DEAD deliveries back to
+ *       PENDING with their attempts reset and prints them ({@link vn.kpibridge.routes.cli.OutboxCommand});</li>
  *   <li>no command: runs as a service; the inbox route polls continuously.</li>
  * </ul>
  */
@@ -47,9 +49,12 @@ public class KpiBridgeApplication {
                 System.exit(code);
             }
             case "score" -> System.exit(vn.kpibridge.routes.cli.ScoreCommand.run(rest, System.out, System.err));
+            case "outbox" -> System.exit(vn.kpibridge.routes.cli.OutboxCommand.run(app, rest, System.out, System.err));
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
-                        + "score <request.json> (score an evaluation request, no database needed); none (run as a service).");
+                        + "score <request.json> (score an evaluation request, no database needed); "
+                        + "outbox redrive [--target=HR] [--id=N] (put parked and dead deliveries back to pending); "
+                        + "none (run as a service).");
                 System.exit(64);
             }
         }
