@@ -32,7 +32,7 @@ create table outbox_delivery_attempt (
     attempt       integer     not null,   -- attempt number within the round (1, 2, ...)
     started_at    timestamptz not null,
     finished_at   timestamptz,
-    outcome       varchar(20) not null,   -- SENDING, DELIVERED, RETRY, PARKED, DEAD
+    outcome       varchar(20) not null,   -- SENDING, DELIVERED, RETRY, PARKED, DEAD, ABANDONED (cut off)
     http_status   integer,
     answer        text,                    -- status line and the start of the body, or the error
     constraint uq_delivery_attempt unique (message_id, round, attempt)

@@ -46,7 +46,7 @@ public abstract class FlowTestSupport {
         r.add("spring.jms.template.receive-timeout", () -> "2000");
         // HR push (on only where a test sets HR_API_URL): short time limits and back-off
         r.add("kpi.targets.hr.connect-timeout-ms", () -> "1000");
-        r.add("kpi.targets.hr.response-timeout-ms", () -> "1500");
+        r.add("kpi.targets.hr.response-timeout-ms", () -> "2000");
         r.add("kpi.targets.hr.retry.initial-delay-ms", () -> "200");
         r.add("kpi.targets.hr.retry.max-delay-ms", () -> "800");
         r.add("kpi.targets.hr.retry.max-attempts", () -> "4");

@@ -227,7 +227,7 @@ public class OutboxService {
      * pending and due, its attempts go up by one, it is not due again before {@code lease} has
      * passed (so no other relay sends it while the call runs), and the attempt is recorded as
      * SENDING. If the process stops during the call, the lease runs out and the message is sent
-     * again, with the same idempotency key.
+     * again, with the same idempotency key, and the cut-off attempt is marked ABANDONED.
      *
      * @param id message id
      * @param lease longest time the call can take
@@ -239,6 +239,9 @@ public class OutboxService {
             return Optional.empty();
         }
         OutboxMessageEntity m = outbox.findById(id).orElseThrow();
+        // an earlier attempt still SENDING belongs to a process that stopped during its call
+        attempts.markAbandoned(id, "no answer recorded: the call was cut off (process stopped); the lease ran out "
+                + "and the message was sent again with the same key");
         OutboxDeliveryAttemptEntity a = new OutboxDeliveryAttemptEntity();
         a.messageId = id;
         a.round = m.redrives;

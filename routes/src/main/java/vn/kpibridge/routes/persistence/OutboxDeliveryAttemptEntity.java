@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
 public class OutboxDeliveryAttemptEntity {
     /** The call is running (or its process stopped during it). */
     public static final String SENDING = "SENDING";
+    /** Cut off: its process stopped during the call; a later attempt took the message over. */
+    public static final String ABANDONED = "ABANDONED";
     /** Failed in a way worth retrying; another attempt follows after the back-off. */
     public static final String RETRY = "RETRY";
 
@@ -31,7 +33,7 @@ public class OutboxDeliveryAttemptEntity {
     public int attempt;
     public OffsetDateTime startedAt;
     public OffsetDateTime finishedAt;
-    /** SENDING, DELIVERED, RETRY, PARKED or DEAD. */
+    /** SENDING, DELIVERED, RETRY, PARKED, DEAD or ABANDONED. */
     public String outcome = SENDING;
     public Integer httpStatus;
     /** Status line and the start of the body, or the error. */

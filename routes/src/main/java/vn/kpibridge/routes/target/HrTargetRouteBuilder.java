@@ -47,6 +47,9 @@ public class HrTargetRouteBuilder extends KpiRouteBuilder {
         http.setConnectionRequestTimeout(props.connectTimeoutMs());
         http.setResponseTimeout(props.responseTimeoutMs());
         http.setSoTimeout(props.responseTimeoutMs());
+        // retries are ours (stored on the outbox row, with back-off): the client must not repeat a
+        // push by itself (HttpClient 5 repeats 503/429 answers by default)
+        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         getContext().addComponent(HrTarget.HTTP_COMPONENT, http);
 
         from("scheduler:outbox-hr?delay={{kpi.outbox.poll-delay-ms}}&initialDelay=300")
