@@ -359,6 +359,118 @@ class HrDeliveryFlowTest extends FlowTestSupport {
         assertThat(answers().get(0)).startsWith("no answer recorded: the call was cut off");
     }
 
+    // ---------------------------------------------------------------- other authentications
+
+    @Test
+    void apiKeyHeaderAndFieldsInThePathOfAPut() throws Exception {
+        environment(Map.of("kpi.targets.hr.mapping", "src/test/resources/targets/hr-api-key.yml",
+                "HR_API_KEY", "hrm-key-5521"));
+        String path = "/hrm/can-bo/BTC-CB-0001/danh-gia/2026-Q2";
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo(path))
+                .willReturn(aResponse().withStatus(200)));
+
+        drop(SAMPLE, "eoffice-btc", "eoffice-btc-2026-Q2.json");
+        awaitHrStatus("DELIVERED");
+
+        List<LoggedRequest> calls = server.findAll(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlPathEqualTo(path)));
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).getHeader("X-Api-Key")).isEqualTo("hrm-key-5521");
+        assertThat(calls.get(0).getHeader("Authorization")).isNull();
+        assertThat(calls.get(0).getHeader("Idempotency-Key")).isEqualTo(KEY);
+        JsonNode body = mapper.readTree(calls.get(0).getBodyAsString());
+        assertThat(body.get("ma_can_bo").asText()).isEqualTo("BTC-CB-0001");
+        assertThat(body.get("tong_diem").decimalValue()).isEqualByComparingTo("91.93");
+        assertThat(body.get("xep_loai").asText()).isEqualTo("NOT_COMPLETED");
+        assertThat(body.size()).isEqualTo(3);
+    }
+
+    @Test
+    void httpBasic() throws Exception {
+        environment(Map.of("kpi.targets.hr.mapping", "src/test/resources/targets/hr-basic.yml",
+                "HR_USER", "kpi-bridge", "HR_PASSWORD", "Mk-hrm-2026!"));
+        server.stubFor(post(urlPathEqualTo(PUSH)).willReturn(aResponse().withStatus(202)));
+
+        drop(SAMPLE, "eoffice-btc", "eoffice-btc-2026-Q2.json");
+        awaitHrStatus("DELIVERED");
+
+        server.verify(exactly(1), postRequestedFor(urlPathEqualTo(PUSH))
+                .withHeader("Authorization", equalTo(basic("kpi-bridge", "Mk-hrm-2026!")))
+                .withHeader("Idempotency-Key", equalTo(KEY)));
+    }
+
+    @Test
+    void oauth2ClientCredentialsTokenIsAskedForOnceAndSentAsBearer() throws Exception {
+        environment(Map.of("kpi.targets.hr.mapping", "src/test/resources/targets/hr-oauth2.yml",
+                "HR_CLIENT_ID", "kpi-bridge-hr", "HR_CLIENT_SECRET", "s3cret-hr"));
+        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\": \"at-hr-31\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")));
+        server.stubFor(post(urlPathEqualTo(PUSH)).inScenario("oauth").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("ok"));
+        server.stubFor(post(urlPathEqualTo(PUSH)).inScenario("oauth").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200)));
+
+        drop(SAMPLE, "eoffice-btc", "eoffice-btc-2026-Q2.json");
+        awaitHrStatus("DELIVERED");
+
+        // two pushes (500, then 200), one token request: the token is cached
+        server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/oauth2/token"))
+                .withHeader("Authorization", equalTo(basic("kpi-bridge-hr", "s3cret-hr")))
+                .withRequestBody(equalTo("grant_type=client_credentials&scope=danh-gia.ghi")));
+        server.verify(exactly(2), postRequestedFor(urlPathEqualTo(PUSH))
+                .withHeader("Authorization", equalTo("Bearer at-hr-31")));
+    }
+
+    @Test
+    void aMissingCredentialIsRetriedWithTheSettingNamedAndNoCallMade() throws Exception {
+        environment(Map.of("kpi.targets.hr.mapping", "src/test/resources/targets/hr-basic.yml", "HR_USER", "kpi-bridge"));
+
+        drop(SAMPLE, "eoffice-btc", "eoffice-btc-2026-Q2.json");
+        awaitHrStatus("DEAD");
+
+        server.verify(exactly(0), postRequestedFor(urlPathEqualTo(PUSH)));
+        assertThat((String) hrRow().get("last_answer")).isEqualTo("gave up after 4 attempt(s); last: configuration: "
+                + "src/test/resources/targets/hr-basic.yml: auth.password: ${HR_PASSWORD} is not set (environment "
+                + "variable or property HR_PASSWORD)");
+    }
+
+    @Test
+    void statusApiFiltersByTargetStatusEmployeeAndPeriodAndNamesABadParameter() throws Exception {
+        server.stubFor(post(urlPathEqualTo(PUSH)).willReturn(aResponse().withStatus(200)));
+        drop(SAMPLE, "eoffice-btc", "eoffice-btc-2026-Q2.json");
+        awaitHrStatus("DELIVERED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from outbox_message where status = 'DELIVERED'") == 4);
+
+        JsonNode all = getJson("/api/v1/deliveries", 200);
+        assertThat(all.get("count").asInt()).isEqualTo(4);
+        assertThat(all.get("byStatus").get("DELIVERED").asInt()).isEqualTo(4);
+        assertThat(all.get("byStatus").get("PENDING").asInt()).isZero();
+        assertThat(all.get("deliveries")).extracting(d -> d.get("target").asText()).containsExactlyInAnyOrder(
+                "EVALUATIONS_QUEUE", "EVALUATION_FINALIZED_TOPIC", "HR", "PERIOD_CLOSED_TOPIC");
+
+        JsonNode employee = getJson("/api/v1/deliveries?employee=BTC-CB-0001&period=2026-Q2", 200);
+        assertThat(employee.get("count").asInt()).isEqualTo(3); // period.closed is the unit's
+        JsonNode hr = getJson("/api/v1/deliveries?target=HR&status=DELIVERED&employee=BTC-CB-0001&period=2026-Q2", 200);
+        assertThat(hr.get("count").asInt()).isEqualTo(1);
+        JsonNode d = hr.get("deliveries").get(0);
+        assertThat(d.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(d.get("attempts").asInt()).isEqualTo(1);
+        assertThat(d.get("lastStatus").asInt()).isEqualTo(200);
+        assertThat(d.get("lastAnswer").asText()).isEqualTo("HTTP 200 OK");
+        assertThat(d.get("deliveredAt").asText()).isNotEmpty();
+        JsonNode queue = getJson("/api/v1/deliveries?target=EVALUATIONS_QUEUE", 200).get("deliveries").get(0);
+        assertThat(queue.get("lastAnswer").asText()).isEqualTo("sent to queue kpi.evaluations");
+        assertThat(getJson("/api/v1/deliveries?period=2026-Q1", 200).get("count").asInt()).isZero();
+
+        JsonNode bad = getJson("/api/v1/deliveries?status=SENT", 400);
+        assertThat(bad.get("field").asText()).isEqualTo("status");
+        assertThat(bad.get("detail").asText()).isEqualTo("status \"SENT\" is not one of PENDING, DELIVERED, PARKED, DEAD");
+        assertThat(getJson("/api/v1/deliveries?target=SMS", 400).get("field").asText()).isEqualTo("target");
+        assertThat(getJson("/api/v1/deliveries/4242", 404).get("detail").asText()).isEqualTo("no outbox message 4242");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     void awaitHrStatus(String status) {
