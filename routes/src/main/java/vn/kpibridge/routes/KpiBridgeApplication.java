@@ -24,6 +24,8 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *       file is normalised, whose it is and which product rule matched and why;</li>
  *   <li>{@code benchmark [--delta=200000] [--scales=1,2,4]}: the capacity benchmark on a synthetic
  *       province (see {@link vn.kpibridge.routes.bench.ProvinceBenchmark});</li>
+ *   <li>{@code outbox redrive [--target=HR] [--id=N]}: puts PARKED and DEAD deliveries back to
+ *       PENDING with their attempts reset and prints them ({@link vn.kpibridge.routes.cli.OutboxCommand});</li>
  *   <li>no command: runs as a service; the inbox route polls continuously.</li>
  * </ul>
  */
@@ -55,12 +57,15 @@ public class KpiBridgeApplication {
             }
             case "score" -> System.exit(vn.kpibridge.routes.cli.ScoreCommand.run(rest, System.out, System.err));
             case "mappings" -> System.exit(vn.kpibridge.routes.cli.MappingsCommand.run(rest, System.out, System.err));
+            case "outbox" -> System.exit(vn.kpibridge.routes.cli.OutboxCommand.run(app, rest, System.out, System.err));
             case "benchmark" -> System.exit(vn.kpibridge.routes.bench.ProvinceBenchmark.run(rest));
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
                         + "score <request.json> (score an evaluation request, no database needed); "
                         + "mappings validate | explain <sourceId> <file.json> [recordId] (check mapping files, explain how "
-                        + "records map; no database needed); benchmark (capacity figures on a synthetic province); "
+                        + "records map; no database needed); "
+                        + "outbox redrive [--target=HR] [--id=N] (put parked and dead deliveries back to pending); "
+                        + "benchmark (capacity figures on a synthetic province); "
                         + "none (run as a service).");
                 System.exit(64);
             }

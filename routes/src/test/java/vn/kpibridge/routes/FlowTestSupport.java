@@ -121,6 +121,12 @@ public abstract class FlowTestSupport {
         r.add("kpi.sync.seed-from", () -> "");
         r.add("kpi.redelivery.redelivery-delay-ms", () -> "10");
         r.add("spring.jms.template.receive-timeout", () -> "2000");
+        // HR push (on only where a test sets HR_API_URL): short time limits and back-off
+        r.add("kpi.targets.hr.connect-timeout-ms", () -> "1000");
+        r.add("kpi.targets.hr.response-timeout-ms", () -> "2000");
+        r.add("kpi.targets.hr.retry.initial-delay-ms", () -> "200");
+        r.add("kpi.targets.hr.retry.max-delay-ms", () -> "800");
+        r.add("kpi.targets.hr.retry.max-attempts", () -> "4");
     }
 
     @org.springframework.boot.test.web.server.LocalServerPort
@@ -132,9 +138,9 @@ public abstract class FlowTestSupport {
 
     @BeforeEach
     void cleanState() throws IOException {
-        jdbc.execute("truncate table outbox_message, evaluation, record_issue, employee_assessment, work_item, source_record, "
-                + "source_file, source_watermark, evaluation_workflow, self_assessment, reviewer_input, api_key, "
-                + "record_assignment, audit_entry restart identity cascade");
+        jdbc.execute("truncate table outbox_delivery_attempt, outbox_message, evaluation, record_issue, employee_assessment, "
+                + "work_item, source_record, source_file, source_watermark, evaluation_workflow, self_assessment, "
+                + "reviewer_input, api_key, record_assignment, audit_entry restart identity cascade");
         jms.setReceiveTimeout(200);
         while (jms.receive("kpi.evaluations") != null) {
             // drain messages left by an earlier test

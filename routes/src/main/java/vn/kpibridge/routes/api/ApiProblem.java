@@ -1,5 +1,9 @@
 package vn.kpibridge.routes.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
+
 /**
  * An API error answered as RFC 9457 problem+json: HTTP status, title and a detail that names the
  * field or record at fault.
@@ -32,5 +36,27 @@ public class ApiProblem extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /**
+     * Answers the exchange with the {@link ApiProblem} it caught, as {@code application/problem+json}
+     * ({@code type, title, status, detail} and {@code field} when known). Every API route builder
+     * installs it: {@code onException(ApiProblem.class).handled(true).process(ApiProblem::respond)}.
+     *
+     * @param e the exchange whose {@link Exchange#EXCEPTION_CAUGHT} property is an ApiProblem
+     */
+    public static void respond(Exchange e) {
+        ApiProblem p = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("type", "about:blank");
+        n.put("title", p.title());
+        n.put("status", p.status());
+        n.put("detail", p.getMessage());
+        if (p.field() != null) {
+            n.put("field", p.field());
+        }
+        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, p.status());
+        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        e.getMessage().setBody(n.toString());
     }
 }

@@ -90,7 +90,7 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
 
         onException(ApiProblem.class)
                 .handled(true)
-                .process(this::problem);
+                .process(ApiProblem::respond);
 
         rest("/evaluations").description("Evaluations with their explanation and workflow")
                 .get().description("Latest evaluation of each employee of a unit for a period, with its workflow state")
@@ -282,18 +282,4 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
         e.getMessage().setBody(body);
     }
 
-    private void problem(Exchange e) {
-        ApiProblem p = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
-        ObjectNode n = mapper.createObjectNode();
-        n.put("type", "about:blank");
-        n.put("title", p.title());
-        n.put("status", p.status());
-        n.put("detail", p.getMessage());
-        if (p.field() != null) {
-            n.put("field", p.field());
-        }
-        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, p.status());
-        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
-        e.getMessage().setBody(n.toString());
-    }
 }

@@ -15,6 +15,7 @@ import vn.kpibridge.routes.config.MappingRegistry;
 import vn.kpibridge.routes.flow.IngestResult;
 import vn.kpibridge.routes.flow.IngestService;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
+import vn.kpibridge.routes.security.AccessPolicy;
 
 /**
  * edXML packages "from HTTP" (issue 4 point 2): {@code POST /api/v1/sources/{sourceId}/edxml}
@@ -44,22 +45,25 @@ public class SourceUploadRouteBuilder extends KpiRouteBuilder {
 
     private final IngestService ingest;
     private final MappingRegistry registry;
+    private final AccessPolicy access;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
      * @param ingest the ingest path shared with the inbox
      * @param registry the configured sources
+     * @param access who may upload: ADMIN (people or machine clients with an ADMIN API key)
      */
-    public SourceUploadRouteBuilder(IngestService ingest, MappingRegistry registry) {
+    public SourceUploadRouteBuilder(IngestService ingest, MappingRegistry registry, AccessPolicy access) {
         this.ingest = ingest;
         this.registry = registry;
+        this.access = access;
     }
 
     @Override
     protected void routes() {
         onException(ApiProblem.class)
                 .handled(true)
-                .process(this::problem);
+                .process(ApiProblem::respond);
 
         org.apache.camel.model.rest.RestDefinition upload = rest("/sources").description("Source records pushed over HTTP")
                 .post("/{sourceId}/edxml").description("Takes in one edXML package (QCVN 102:2016/BTTTT) for an "
@@ -84,6 +88,7 @@ public class SourceUploadRouteBuilder extends KpiRouteBuilder {
     }
 
     private void take(Exchange e) {
+        access.requireAdmin(RestApiRouteBuilder.caller(e), "take in source packages");
         String sourceId = RestApiRouteBuilder.required(e, "sourceId");
         SourceMapping mapping = registry.source(sourceId).map(MappingRegistry.SourceSetup::mapping)
                 .orElseThrow(() -> new ApiProblem(404, "Unknown source", "sourceId", "no source mapping with id \""
@@ -126,18 +131,4 @@ public class SourceUploadRouteBuilder extends KpiRouteBuilder {
         RestApiRouteBuilder.json(e, n.toString());
     }
 
-    private void problem(Exchange e) {
-        ApiProblem p = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
-        ObjectNode n = mapper.createObjectNode();
-        n.put("type", "about:blank");
-        n.put("title", p.title());
-        n.put("status", p.status());
-        n.put("detail", p.getMessage());
-        if (p.field() != null) {
-            n.put("field", p.field());
-        }
-        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, p.status());
-        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
-        e.getMessage().setBody(n.toString());
-    }
 }

@@ -64,14 +64,17 @@ public class SyncCommand {
         camel.getRouteController().stopRoute("file-inbox");
         // the outbox relay delivers what the run stored; wait for it before reporting
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(props.sync().idleTimeoutSeconds());
-        while (outbox.pending(OutboxService.EVALUATIONS_QUEUE) > 0) {
+        // (local broker targets: queue and event topics); a remote target (HR) gets its first
+        // attempt at most and is reported, so an unreachable HR system cannot hold the run
+        while (outbox.pendingLocal() > 0) {
             if (System.nanoTime() > deadline) {
-                out.println("Timed out: " + outbox.pending(OutboxService.EVALUATIONS_QUEUE)
+                out.println("Timed out: " + outbox.pendingLocal()
                         + " message(s) still pending in the outbox (they will be delivered on the next start)");
                 return 3;
             }
             Thread.sleep(100);
         }
+        outbox.awaitFirstRemoteAttempts();
         print(out, dropped, (System.nanoTime() - start) / 1_000_000);
         return tracker.filesRejected() > 0 ? 2 : 0;
     }
@@ -126,6 +129,8 @@ public class SyncCommand {
         out.println();
         out.println("Evaluations published to queue " + props.queues().evaluations() + ": " + tracker.published()
                 + (tracker.published() == 0 ? " (results unchanged since the last run)" : ""));
+        outbox.syncReport(camel.resolvePropertyPlaceholders("{{kpi.events.topics.evaluation-finalized}}"),
+                camel.resolvePropertyPlaceholders("{{kpi.events.topics.period-closed}}")).forEach(out::println);
         for (var p : tracker.reports()) {
             String kind = p.toString().endsWith(".zip") ? "Party export package (verify with " + party.publicKeyFile()
                     + ")" : "Summary report (Mẫu 06)";

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  *       {@link OutboxRouteBuilder}); an unchanged result adds nothing.</li>
  *   <li>{@code write-unit-summary} ({@code direct:writeUnitSummary}, body {@link EmployeePeriod}):
  *       writes the unit's Mẫu 06 XLSX for the period, then the signed export package for the
- *       party-management system ({@link PartyPackageService}).</li>
+ *       party-management system ({@link PartyPackageService}), then enqueues the unit's
+ *       {@code period.closed} event ({@code direct:enqueuePeriodClosed}, {@link OutboxRouteBuilder}).</li>
  * </ul>
  */
 @Component
@@ -47,6 +48,8 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
                     java.nio.file.Path xlsx = reports.writeUnitSummary(unit);
                     tracker.reportWritten(xlsx);
                     tracker.reportWritten(party.writePackage(unit, xlsx));
-                });
+                })
+                // the unit's period.closed event (until approval exists: when its summary is written)
+                .to("direct:enqueuePeriodClosed");
     }
 }

@@ -4,18 +4,37 @@ import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.persistence.OutboxMessageEntity;
 
 /**
- * Relays the outbox to its targets.
+ * Relays the outbox to the local broker, and enqueues the {@code period.closed} event.
  *
- * <p>Route {@code outbox-evaluations-relay}: every {@code kpi.outbox.poll-delay-ms}, in one
- * database transaction, claims up to {@code kpi.outbox.batch-size} pending messages of target
- * {@link OutboxService#EVALUATIONS_QUEUE} ({@code FOR UPDATE SKIP LOCKED}, so several instances
- * can relay side by side), sends each to the Artemis queue {@code kpi.queues.evaluations} with its
- * {@code KpiIdempotencyKey} header and marks it delivered. A failed send rolls the transaction
- * back and the messages stay pending for the next poll (after the shared redelivery policy); a
- * crash after a send and before the commit re-sends, which the idempotency key absorbs.
+ * <p>One relay route per local target, each polling every {@code kpi.outbox.poll-delay-ms}
+ * (started with the application unless {@code kpi.outbox.auto-start} is false):
+ * <ul>
+ *   <li>{@code outbox-evaluations-relay}: {@link OutboxService#EVALUATIONS_QUEUE} to the queue
+ *       {@code kpi.queues.evaluations};</li>
+ *   <li>{@code outbox-evaluation-finalized-relay}: {@link OutboxService#EVALUATION_FINALIZED_TOPIC}
+ *       to the topic {@code kpi.events.topics.evaluation-finalized};</li>
+ *   <li>{@code outbox-period-closed-relay}: {@link OutboxService#PERIOD_CLOSED_TOPIC} to the topic
+ *       {@code kpi.events.topics.period-closed}.</li>
+ * </ul>
+ * Each, in one database transaction, claims up to {@code kpi.outbox.batch-size} pending messages
+ * ({@code FOR UPDATE SKIP LOCKED}, so several instances can relay side by side), sends each as
+ * JSON text with its {@code KpiIdempotencyKey} header (and {@code KpiEvent} = the event type on
+ * the topics) and marks it delivered. A failed send rolls the transaction back and the messages
+ * stay pending for the next poll; a crash after a send and before the commit re-sends, which the
+ * idempotency key absorbs. The HR system is relayed by
+ * {@link vn.kpibridge.routes.target.HrTargetRouteBuilder}.
+ *
+ * <p>{@code direct:enqueuePeriodClosed} (route {@code enqueue-period-closed}, body
+ * {@link EmployeePeriod} of a unit) enqueues the unit's {@code period.closed} event
+ * ({@link OutboxService#enqueuePeriodClosed}); {@code write-unit-summary} calls it after the
+ * unit's reports are written.
  */
 @Component
 public class OutboxRouteBuilder extends KpiRouteBuilder {
+    /** Header naming the event type of a topic message ("evaluation.finalized", "period.closed"). */
+    public static final String EVENT_HEADER = "KpiEvent";
+    private static final String OUTBOX_MESSAGE = "kpiOutboxMessage";
+
     private final OutboxService outbox;
     private final SyncRunTracker tracker;
 
@@ -26,28 +45,46 @@ public class OutboxRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
+        relay("outbox-evaluations-relay", "outbox-evaluations", OutboxService.EVALUATIONS_QUEUE,
+                "queue:" + getContext().resolvePropertyPlaceholders("{{kpi.queues.evaluations}}"));
+        relay("outbox-evaluation-finalized-relay", "outbox-evaluation-finalized", OutboxService.EVALUATION_FINALIZED_TOPIC,
+                "topic:" + getContext().resolvePropertyPlaceholders("{{kpi.events.topics.evaluation-finalized}}"));
+        relay("outbox-period-closed-relay", "outbox-period-closed", OutboxService.PERIOD_CLOSED_TOPIC,
+                "topic:" + getContext().resolvePropertyPlaceholders("{{kpi.events.topics.period-closed}}"));
+
+        from("direct:enqueuePeriodClosed")
+                .routeId("enqueue-period-closed")
+                .process(e -> outbox.enqueuePeriodClosed(e.getIn().getBody(EmployeePeriod.class)));
+    }
+
+    private void relay(String routeId, String scheduler, String target, String destination) {
         int batchSize = Integer.parseInt(getContext().resolvePropertyPlaceholders("{{kpi.outbox.batch-size}}"));
-        String queue = getContext().resolvePropertyPlaceholders("{{kpi.queues.evaluations}}");
-        from("scheduler:outbox-evaluations?delay={{kpi.outbox.poll-delay-ms}}&initialDelay=200")
-                .routeId("outbox-evaluations-relay")
+        boolean queue = OutboxService.EVALUATIONS_QUEUE.equals(target);
+        from("scheduler:" + scheduler + "?delay={{kpi.outbox.poll-delay-ms}}&initialDelay=200")
+                .routeId(routeId)
+                .autoStartup("{{kpi.outbox.auto-start}}")
                 // a failure rolls the claim back: the messages stay PENDING for the next poll
                 .errorHandler(noErrorHandler())
                 .transacted()
-                .process(e -> e.getIn().setBody(outbox.claim(OutboxService.EVALUATIONS_QUEUE, batchSize)))
+                .process(e -> e.getIn().setBody(outbox.claim(target, batchSize)))
                 .split(body())
                     .process(e -> {
                         OutboxMessageEntity m = e.getIn().getBody(OutboxMessageEntity.class);
                         e.setProperty(OUTBOX_MESSAGE, m);
                         e.getIn().setHeader(Headers.IDEMPOTENCY_KEY, m.idempotencyKey);
+                        if (!queue) {
+                            e.getIn().setHeader(EVENT_HEADER, m.kind);
+                        }
                         e.getIn().setBody(m.payload);
                     })
-                    .to("jms:queue:" + queue + "?jmsMessageType=Text")
+                    .to("jms:" + destination + "?jmsMessageType=Text")
                     .process(e -> {
-                        outbox.delivered(e.getProperty(OUTBOX_MESSAGE, OutboxMessageEntity.class), "sent to queue " + queue);
-                        tracker.messagePublished();
+                        outbox.delivered(e.getProperty(OUTBOX_MESSAGE, OutboxMessageEntity.class), "sent to "
+                                + destination.replace(':', ' '));
+                        if (queue) {
+                            tracker.messagePublished();
+                        }
                     })
                 .end();
     }
-
-    private static final String OUTBOX_MESSAGE = "kpiOutboxMessage";
 }

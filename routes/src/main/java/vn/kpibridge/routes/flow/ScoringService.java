@@ -101,8 +101,9 @@ public class ScoringService {
         evaluations.save(e);
         ScoreOutcome outcome = new ScoreOutcome(evaluation, target.period(), e.version, true,
                 message(evaluation, target.period(), e.version));
-        // same transaction as the evaluation: the message exists exactly when the version does
-        outbox.enqueue(OutboxService.EVALUATIONS_QUEUE, "evaluation", outcome.idempotencyKey(), outcome.messageJson());
+        // same transaction as the evaluation: the messages (queue, evaluation.finalized event, HR
+        // push when on) exist exactly when the version does
+        outbox.enqueueEvaluation(outcome);
         workflow.versionStored(target.sourceId(), e);
         return outcome;
     }

@@ -298,7 +298,10 @@ public class WorkflowService {
         w.publications++;
         String key = w.employeeCode + ":" + w.period + ":v" + e.version + ":published:" + w.publications;
         JsonNode result = read(e.result);
-        ObjectNode m = mapper.createObjectNode();
+        // the version's own message (display figures, labels, rules) when stored, with the approval on top
+        ObjectNode m = outbox.evaluationMessage(w.employeeCode + ":" + w.period + ":v" + e.version)
+                .map(this::read).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
+                .orElseGet(mapper::createObjectNode);
         m.put("idempotencyKey", key);
         m.put("kind", PUBLISHED_KIND);
         m.put("status", WorkflowState.PUBLISHED.name());
@@ -318,7 +321,7 @@ public class WorkflowService {
         m.put("approvedBy", w.approvedBy);
         m.put("approvedAt", w.approvedAt == null ? null : w.approvedAt.toString());
         m.set("evaluation", result);
-        outbox.enqueue(OutboxService.EVALUATIONS_QUEUE, PUBLISHED_KIND, key, m.toString());
+        outbox.enqueuePublished(key, m.toString(), w.employeeCode, w.unitCode, w.period);
         w.state = WorkflowState.PUBLISHED.name();
         w.publishedVersion = e.version;
         w.publishedAt = OffsetDateTime.now(clock);

@@ -197,6 +197,7 @@ class FileSourcesFlowTest extends FlowTestSupport {
     private HttpResponse<String> post(String path, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/xml")
+                .header("Authorization", admin().value())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

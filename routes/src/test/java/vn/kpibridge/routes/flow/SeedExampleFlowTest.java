@@ -112,8 +112,8 @@ class SeedExampleFlowTest extends FlowTestSupport {
         assertThat(count("select count(*) from employee_assessment")).isEqualTo(1);
         assertThat(count("select count(*) from evaluation")).isEqualTo(1);
         assertThat(count("select count(*) from record_issue")).isZero();
-        await().atMost(Duration.ofSeconds(5)).until(() -> count("select count(*) from outbox_message where status = 'DELIVERED'") == 1);
-        assertThat(jdbc.queryForObject("select idempotency_key from outbox_message", String.class))
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("select count(*) from outbox_message where target = 'EVALUATIONS_QUEUE' and status = 'DELIVERED'") == 1);
+        assertThat(jdbc.queryForObject("select idempotency_key from outbox_message where target = 'EVALUATIONS_QUEUE'", String.class))
                 .isEqualTo("BTC-CB-0001:2026-Q2:v1");
         assertThat(jdbc.queryForObject("select payload->'danhGia'->>'heSoChatLuong' from source_record where record_id = ?",
                 String.class, "CV-2026-Q2-0005")).isEqualTo("1.2");
@@ -131,7 +131,9 @@ class SeedExampleFlowTest extends FlowTestSupport {
         assertThat(count("select count(*) from work_item")).isEqualTo(5);
         assertThat(count("select count(*) from evaluation")).isEqualTo(1);
         assertThat(count("select count(*) from source_file")).isEqualTo(1);
-        assertThat(count("select count(*) from outbox_message")).isEqualTo(1);
+        // the queue message and the period.closed event, none again (evaluation.finalized and the HR
+        // push wait for the publication: kpi.release.on=publication)
+        assertThat(count("select count(*) from outbox_message")).isEqualTo(2);
     }
 
     @Test
@@ -142,7 +144,8 @@ class SeedExampleFlowTest extends FlowTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from evaluation") == 1);
             jms.setReceiveTimeout(1000);
             assertThat(jms.receive("kpi.evaluations")).as("nothing sent while the relay is down").isNull();
-            assertThat(jdbc.queryForObject("select status from outbox_message", String.class)).isEqualTo("PENDING");
+            assertThat(jdbc.queryForObject("select status from outbox_message where target = 'EVALUATIONS_QUEUE'",
+                    String.class)).isEqualTo("PENDING");
         } finally {
             camel.getRouteController().startRoute("outbox-evaluations-relay");
         }
@@ -151,6 +154,6 @@ class SeedExampleFlowTest extends FlowTestSupport {
         assertThat(m).isNotNull();
         assertThat(m.getStringProperty("KpiIdempotencyKey")).isEqualTo("BTC-CB-0001:2026-Q2:v1");
         await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(
-                jdbc.queryForObject("select status from outbox_message", String.class)));
+                jdbc.queryForObject("select status from outbox_message where target = 'EVALUATIONS_QUEUE'", String.class)));
     }
 }

@@ -123,13 +123,27 @@ class WorkflowMonthTest extends FlowTestSupport {
         assertThat(byEmp.get("PL-005").get("approvedRating").asText()).isEqualTo("GOOD");
         assertThat(byEmp.get("PL-006").get("changed").asBoolean()).isFalse();
 
+        // nothing left for other systems before the publication (kpi.release.on=publication)
+        assertThat(count("select count(*) from outbox_message where target in ('EVALUATION_FINALIZED_TOPIC', 'HR')"))
+                .isZero();
         // publication through the outbox: delivered to the queue by the relay
         JsonNode pub = ok(post(approver(), "/api/v1/publications", "{\"unit\": \"PL-VP\", \"period\": \"" + PERIOD + "\"}"));
         assertThat(pub.get("published")).hasSize(6);
         await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from outbox_message where kind = "
-                + "'evaluation.finalized' and status = 'DELIVERED'") == 6);
-        JsonNode msg = mapper.readTree(jdbc.queryForObject("select payload::text from outbox_message where idempotency_key = ?",
-                String.class, "PL-003:2026-06:v3:published:1"));
+                + "'evaluation.finalized' and status = 'DELIVERED' and target = 'EVALUATIONS_QUEUE'") == 6);
+        JsonNode msg = mapper.readTree(jdbc.queryForObject("select payload::text from outbox_message where idempotency_key = ? "
+                + "and target = 'EVALUATIONS_QUEUE'", String.class, "PL-003:2026-06:v3:published:1"));
+        // and the evaluation.finalized event of each publication, APPROVED, on the topic
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from outbox_message where target = "
+                + "'EVALUATION_FINALIZED_TOPIC' and status = 'DELIVERED'") == 6);
+        JsonNode event = mapper.readTree(jdbc.queryForObject("select payload::text from outbox_message where idempotency_key = ? "
+                + "and target = 'EVALUATION_FINALIZED_TOPIC'", String.class, "PL-003:2026-06:v3:published:1"));
+        assertThat(event.get("trigger").asText()).isEqualTo("evaluation-published");
+        assertThat(event.get("approvalStatus").asText()).isEqualTo("APPROVED");
+        assertThat(event.get("approvedRating").asText()).isEqualTo("EXCELLENT");
+        // the scoring's own proposal (before the quota moved PL-003 to GOOD and the approver back)
+        assertThat(event.get("proposedRating").asText()).isEqualTo("EXCELLENT");
+        assertThat(event.get("totalPoints").decimalValue()).isEqualByComparingTo("99.00");
         assertThat(msg.get("approvedRating").asText()).isEqualTo("EXCELLENT");
         assertThat(msg.get("approvedRatingLabel").asText()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
         assertThat(msg.get("totalPoints").decimalValue()).isEqualByComparingTo("99.00");
