@@ -56,7 +56,7 @@ public abstract class FlowTestSupport {
     @BeforeEach
     void cleanState() throws IOException {
         jdbc.execute("truncate table outbox_message, evaluation, record_issue, employee_assessment, work_item, source_record, "
-                + "source_file, source_watermark restart identity cascade");
+                + "source_file, source_watermark, sync_run_source, sync_run restart identity cascade");
         jms.setReceiveTimeout(200);
         while (jms.receive("kpi.evaluations") != null) {
             // drain messages left by an earlier test
