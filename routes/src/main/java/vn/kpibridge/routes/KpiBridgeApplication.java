@@ -41,11 +41,13 @@ public class KpiBridgeApplication {
         switch (command) {
             case "" -> app.run(rest);
             case "sync" -> {
-                // a one-shot command: no web server; it starts the inbox route itself after the drop
+                // a one-shot command: no web server; its sync run starts the inbox route after the
+                // drop; it takes no part in the cluster's schedule (its Quartz scheduler stays off)
                 app.setWebApplicationType(WebApplicationType.NONE);
-                String[] withFlag = new String[rest.length + 1];
+                String[] withFlag = new String[rest.length + 2];
                 withFlag[0] = "--kpi.inbox.auto-start=false";
-                System.arraycopy(rest, 0, withFlag, 1, rest.length);
+                withFlag[1] = "--kpi.schedule.enabled=false";
+                System.arraycopy(rest, 0, withFlag, 2, rest.length);
                 ConfigurableApplicationContext ctx = app.run(withFlag);
                 int code;
                 try {

@@ -9,14 +9,24 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
+import vn.kpibridge.routes.run.SyncMetrics;
 
 /**
- * Counts what the inbox flow did since the application started, and lets the one-shot
- * {@code sync} command wait until the inbox has been drained (the file consumer sends an empty
- * message when a poll finds nothing).
+ * Counts what the inbox flow did since the application started, lets a sync run wait until the
+ * inbox has been drained (the file consumer sends an empty message when a poll finds nothing),
+ * hands the files taken in to the {@link InboxListener} of the run taking in the inbox, and
+ * counts files, new evaluation versions and deliveries in the business meters ({@link SyncMetrics}).
  */
 @Component
 public class SyncRunTracker {
+    /** Receives the files taken in while a sync run takes in the inbox. */
+    public interface InboxListener {
+        /** @param r what taking in one file did */
+        void fileProcessed(IngestResult r);
+    }
+
+    private final SyncMetrics metrics;
+    private volatile InboxListener listener;
     private final Object lock = new Object();
     private boolean idle;
     private final AtomicInteger filesProcessed = new AtomicInteger();
@@ -25,6 +35,23 @@ public class SyncRunTracker {
     private final List<IngestResult> results = Collections.synchronizedList(new ArrayList<>());
     private final List<ScoreOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final Set<Path> reports = Collections.synchronizedSet(new LinkedHashSet<>());
+
+    /** @param metrics the business meters */
+    public SyncRunTracker(SyncMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** @param l the run taking in the inbox from now on; replaces any earlier one */
+    public void attach(InboxListener l) {
+        listener = l;
+    }
+
+    /** @param l the run that has finished taking in the inbox; ignored when another is attached */
+    public void detach(InboxListener l) {
+        if (listener == l) {
+            listener = null;
+        }
+    }
 
     /** Called by the inbox route when a poll found no file. */
     public void inboxIdle() {
@@ -65,21 +92,31 @@ public class SyncRunTracker {
     public void fileProcessed(IngestResult r) {
         filesProcessed.incrementAndGet();
         results.add(r);
+        metrics.file(r);
+        InboxListener l = listener;
+        if (l != null) {
+            l.fileProcessed(r);
+        }
     }
 
     /** Records a file moved to the error folder. */
     public void fileRejected() {
         filesRejected.incrementAndGet();
+        metrics.failure("file");
     }
 
     /** Records a scoring outcome. */
     public void scored(ScoreOutcome o) {
         outcomes.add(o);
+        if (o.newVersion()) {
+            metrics.evaluationWritten();
+        }
     }
 
     /** Records a message delivered from the outbox to the evaluations queue. */
     public void messagePublished() {
         published.incrementAndGet();
+        metrics.delivered("evaluations-queue");
     }
 
     /** Records a written report. */

@@ -65,7 +65,7 @@ class ExternalServersTest {
                         "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
                         "--kpi.data-dir=" + data, "--kpi.mappings-dir=../mappings", "--kpi.schemes-dir=../config/schemes",
                         "--kpi.sync.seed-from=../samples/inbox", "--kpi.inbox.auto-start=false",
-                        "--kpi.inbox.poll-delay-ms=100")) {
+                        "--kpi.inbox.poll-delay-ms=100", "--kpi.schedule.enabled=false")) {
             assertThat(ctx.getBeansOfType(EmbeddedPostgres.class)).as("no embedded PostgreSQL").isEmpty();
             assertThat(ctx.getBeansOfType(EmbeddedActiveMQ.class)).as("no embedded broker").isEmpty();
             assertThat(ctx.getBeansOfType(org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ.class)).isEmpty();

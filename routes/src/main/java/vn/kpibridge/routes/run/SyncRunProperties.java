@@ -1,0 +1,30 @@
+package vn.kpibridge.routes.run;
+
+import java.lang.management.ManagementFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of sync runs ({@code kpi.sync-run.*}) and of their schedule ({@code kpi.schedule.*}).
+ *
+ * @param instanceId name of this instance in {@code sync_run.instance_id}; empty: host name and
+ *     process id ("host-1:4242")
+ * @param progressIntervalMs how often a running run writes its per-source counts and heartbeat to
+ *     the database, milliseconds
+ * @param staleAfterSeconds a RUNNING run whose heartbeat is older than this is taken as
+ *     interrupted (its instance was killed): the next run marks it INTERRUPTED and starts
+ * @param inboxTimeoutSeconds longest wait for the file inbox to be drained within a run, seconds
+ */
+@ConfigurationProperties(prefix = "kpi.sync-run")
+public record SyncRunProperties(String instanceId, long progressIntervalMs, long staleAfterSeconds,
+        long inboxTimeoutSeconds) {
+
+    /** @return {@link #instanceId()}, or "host:pid" of this process when not set */
+    public String instance() {
+        if (instanceId != null && !instanceId.isBlank()) {
+            return instanceId;
+        }
+        // RuntimeMXBean name is "pid@host"
+        String[] pidHost = ManagementFactory.getRuntimeMXBean().getName().split("@", 2);
+        return (pidHost.length == 2 ? pidHost[1] : "kpi-bridge") + ":" + pidHost[0];
+    }
+}

@@ -1,0 +1,270 @@
+package vn.kpibridge.routes.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.ExchangeBuilder;
+import org.apache.camel.spi.RouteController;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.kpibridge.connectors.config.SourceMapping;
+import vn.kpibridge.routes.config.KpiProperties;
+import vn.kpibridge.routes.flow.KpiRouteBuilder;
+import vn.kpibridge.routes.flow.SyncRunTracker;
+import vn.kpibridge.routes.source.PullResult;
+import vn.kpibridge.routes.source.SourcePullException;
+
+/**
+ * The sync run: one route does a run, whatever started it.
+ *
+ * <ul>
+ *   <li>{@code sync-run} ({@code direct:syncRun}; header {@link SyncRunHeaders#RUN_ID} of a run
+ *       started with {@link SyncRunService#begin}, or {@link SyncRunHeaders#TRIGGER} to start one
+ *       here): pulls every configured REST and SQL source in id order through
+ *       {@code direct:syncRunSource}, then takes in what is in the file inbox (starting the
+ *       {@code file-inbox} route when it is stopped, as under the {@code sync} command, and
+ *       waiting until a poll finds it empty), then ends the run. Every pull and file re-scores
+ *       the (employee, period) pairs it touched and writes the unit summaries (the existing
+ *       {@code direct:scoreEmployeePeriod} and {@code direct:writeUnitSummary}). Answers the
+ *       {@link SyncRunView}. A failure of the run itself (database, inbox time-out) ends it
+ *       FAILED with the reason, answered the same way; a run refused because another one runs
+ *       throws {@link SyncRunConflictException} to the caller.</li>
+ *   <li>{@code sync-run-source} ({@code direct:syncRunSource}, body = source id): one source of
+ *       a run through {@code direct:pullRestSource} or {@code direct:pullSqlSource}, whose own
+ *       error handling redelivers a source that is down with the {@code kpi.redelivery.*}
+ *       back-off and dead-letters the pull request; the failure that remains is recorded on the
+ *       source (FAILED, with the reason naming the source and call) and the run goes on with the
+ *       next source, ending PARTIAL.</li>
+ *   <li>{@code sync-run-progress} (timer, {@code kpi.sync-run.progress-interval-ms}): writes
+ *       the per-source counts of the run under way and its heartbeat.</li>
+ *   <li>{@code sync-schedule} (only when {@code kpi.schedule.enabled}): Quartz cron trigger
+ *       {@code kpi-bridge/nightly-sync} on {@code kpi.schedule.cron} in {@code kpi.schedule.time-zone},
+ *       in the clustered JDBC job store shared by every instance (so it fires on one of them);
+ *       {@code stateful} (never two at once), {@code recoverableJob} (a firing whose instance dies
+ *       is re-run by another). Sends a SCHEDULED run to {@code direct:syncRun}; a firing while a
+ *       run is under way is logged and dropped.</li>
+ * </ul>
+ */
+@Component
+public class SyncRunRouteBuilder extends KpiRouteBuilder {
+    private final SyncRunService runs;
+    private final SyncRunTracker tracker;
+    private final SyncRunProperties props;
+    private final ScheduleProperties schedule;
+    private final KpiProperties kpi;
+    private final JdbcTemplate jdbc;
+    private ProducerTemplate producer;
+
+    /**
+     * @param runs the runs
+     * @param tracker the inbox flow's tracker (idle signal)
+     * @param props run settings
+     * @param schedule the schedule
+     * @param kpi inbox folder
+     * @param jdbc the application's database (rejected files of the run)
+     */
+    public SyncRunRouteBuilder(SyncRunService runs, SyncRunTracker tracker, SyncRunProperties props,
+            ScheduleProperties schedule, KpiProperties kpi, JdbcTemplate jdbc) {
+        this.runs = runs;
+        this.tracker = tracker;
+        this.props = props;
+        this.schedule = schedule;
+        this.kpi = kpi;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    protected void routes() {
+        from("direct:syncRun").routeId("sync-run")
+                .onException(SyncRunConflictException.class)
+                    .maximumRedeliveries(0).handled(false).logExhausted(false)
+                .end()
+                .onException(Exception.class)
+                    .maximumRedeliveries(0).handled(true).logExhausted(false)
+                    .process(this::runFailed)
+                .end()
+                .process(this::begin)
+                .split(method(this, "sourcesToPull"))
+                    .to("direct:syncRunSource")
+                .end()
+                .process(this::takeInInbox)
+                .process(e -> e.getMessage().setBody(runs.finish(live(e), null)));
+
+        from("direct:syncRunSource").routeId("sync-run-source")
+                .onException(Exception.class)
+                    .maximumRedeliveries(0).handled(true).logExhausted(false)
+                    .process(this::sourceFailed)
+                .end()
+                .process(this::pullSource);
+
+        from("timer:sync-run-progress?period={{kpi.sync-run.progress-interval-ms}}").routeId("sync-run-progress")
+                .onException(Exception.class)
+                    .maximumRedeliveries(0).handled(true).logExhausted(false)
+                    .log(LoggingLevel.WARN, "Sync run progress not written: ${exception.message}")
+                .end()
+                .process(e -> runs.flushProgress());
+
+        if (schedule.enabled()) {
+            String cron = schedule.cron().trim().replaceAll("\\s+", "+");
+            from("quartz://kpi-bridge/nightly-sync?cron=" + cron + "&trigger.timeZone=" + schedule.timeZone()
+                    + "&stateful=true&recoverableJob=true")
+                    .routeId("sync-schedule")
+                    .onException(SyncRunConflictException.class)
+                        .maximumRedeliveries(0).handled(true).logExhausted(false)
+                        .log(LoggingLevel.WARN, "Scheduled sync run not started: ${exception.message}")
+                    .end()
+                    .setHeader(SyncRunHeaders.TRIGGER, constant(SyncTrigger.SCHEDULED.name()))
+                    .to("direct:syncRun");
+        }
+    }
+
+    /**
+     * @param e a {@code sync-run} exchange
+     * @return the REST and SQL sources its run pulls
+     */
+    public List<String> sourcesToPull(Exchange e) {
+        return runs.sourcesToPull(live(e));
+    }
+
+    private static LiveRun live(Exchange e) {
+        return e.getProperty(SyncRunHeaders.LIVE_RUN, LiveRun.class);
+    }
+
+    private void begin(Exchange e) {
+        Long id = e.getMessage().getHeader(SyncRunHeaders.RUN_ID, Long.class);
+        LiveRun live;
+        if (id != null) {
+            live = runs.live(id);
+        } else {
+            String trigger = e.getMessage().getHeader(SyncRunHeaders.TRIGGER, String.class);
+            live = runs.begin(trigger == null ? SyncTrigger.MANUAL_API : SyncTrigger.valueOf(trigger));
+        }
+        e.setProperty(SyncRunHeaders.LIVE_RUN, live);
+        e.getMessage().setHeader(SyncRunHeaders.RUN_ID, live.id());
+    }
+
+    /**
+     * Pulls one source in an exchange of its own, sent to its pull route: that route's error
+     * handling (redelivery, dead letter) works on it as on any pull, and the failure that remains
+     * is read from it here (an exception already handled by the pull route's error handler would
+     * not reach this route's).
+     */
+    private void pullSource(Exchange e) {
+        String sourceId = e.getMessage().getBody(String.class);
+        e.setProperty(SyncRunHeaders.SOURCE_ID, sourceId);
+        LiveRun live = live(e);
+        String uri = SourceMapping.TYPE_REST.equals(live.sources().get(sourceId).type()) ? "direct:pullRestSource"
+                : "direct:pullSqlSource";
+        // a pull request carries the source id and nothing else
+        Exchange pull = ExchangeBuilder.anExchange(getContext()).withBody(sourceId).build();
+        if (!runs.sourceStarted(live, sourceId, pull)) {
+            return;
+        }
+        producer().send(uri, pull);
+        if (pull.getException() != null) {
+            runs.sourceFailed(live, sourceId, reason(pull.getException()));
+        } else {
+            runs.sourceCompleted(live, sourceId, pull.getMessage().getBody(PullResult.class));
+        }
+    }
+
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            producer = getContext().createProducerTemplate();
+        }
+        return producer;
+    }
+
+    private static String reason(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SourcePullException s) {
+                return s.getMessage();
+            }
+        }
+        return t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private void sourceFailed(Exchange e) {
+        String sourceId = e.getProperty(SyncRunHeaders.SOURCE_ID, String.class);
+        runs.sourceFailed(live(e), sourceId == null ? e.getMessage().getBody(String.class) : sourceId,
+                reason(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
+    }
+
+    private void takeInInbox(Exchange e) throws Exception {
+        LiveRun live = live(e);
+        if (!runs.inboxStarted(live)) {
+            return;
+        }
+        RouteController rc = getContext().getRouteController();
+        boolean running = rc.getRouteStatus("file-inbox").isStarted();
+        try {
+            if (!running) {
+                rc.startRoute("file-inbox");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(props.inboxTimeoutSeconds());
+            do {
+                tracker.expectWork();
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !tracker.awaitIdle(left, TimeUnit.NANOSECONDS)) {
+                    throw new IllegalStateException("the inbox " + kpi.inbox().path().toAbsolutePath()
+                            + " was not drained within " + props.inboxTimeoutSeconds() + " s (kpi.sync-run."
+                            + "inbox-timeout-seconds)");
+                }
+                // an empty poll that began before a file arrived: wait for the next one
+            } while (filesWaiting());
+        } catch (Exception ex) {
+            runs.inboxAbandoned(live);
+            throw ex;
+        } finally {
+            if (!running) {
+                rc.stopRoute("file-inbox");
+            }
+        }
+        Map<String, Integer> rejected = new HashMap<>();
+        jdbc.query("select source_id, count(*) from source_file where status = 'REJECTED' and first_seen_at >= ? "
+                + "group by source_id", rs -> {
+                    rejected.put(rs.getString(1), rs.getInt(2));
+                }, live.startedAt());
+        runs.inboxDone(live, rejected);
+    }
+
+    /** @return true when a JSON export waits in a source folder of the inbox (not in .done or .error) */
+    private boolean filesWaiting() throws java.io.IOException {
+        Path inbox = kpi.inbox().path();
+        if (!Files.isDirectory(inbox)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(inbox)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .anyMatch(p -> !hasDotSegment(inbox.relativize(p)));
+        }
+    }
+
+    private static boolean hasDotSegment(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void runFailed(Exchange e) {
+        Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
+        LiveRun live = live(e);
+        if (live == null) {
+            throw new IllegalStateException("sync run not started: " + reason, t);
+        }
+        runs.inboxAbandoned(live);
+        e.getMessage().setBody(runs.finish(live, reason));
+    }
+}

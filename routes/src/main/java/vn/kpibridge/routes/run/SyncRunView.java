@@ -1,0 +1,42 @@
+package vn.kpibridge.routes.run;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A sync run as the API and the {@code sync} command show it ({@code GET /api/v1/sync-runs/{id}}).
+ *
+ * @param id run id
+ * @param trigger SCHEDULED, MANUAL_CLI or MANUAL_API
+ * @param status RUNNING, COMPLETED, PARTIAL, FAILED or INTERRUPTED
+ * @param instanceId the instance that ran it
+ * @param startedAt start time
+ * @param finishedAt end time, null while running
+ * @param elapsedMs wall time so far or in all, milliseconds
+ * @param error why the run is PARTIAL, FAILED or INTERRUPTED (each failed source and its reason), or null
+ * @param sources per configured source, in source id order
+ */
+public record SyncRunView(long id, SyncTrigger trigger, SyncRunStatus status, String instanceId,
+        OffsetDateTime startedAt, OffsetDateTime finishedAt, long elapsedMs, String error, List<Source> sources) {
+
+    /**
+     * One source of the run.
+     *
+     * @param sourceId source id
+     * @param type file-inbox, rest or sql
+     * @param status PENDING, RUNNING, COMPLETED, FAILED, SKIPPED or INTERRUPTED
+     * @param pages REST pages, SQL row batches or inbox files stored
+     * @param records records received
+     * @param stored raw records stored for the first time
+     * @param duplicates records already stored
+     * @param mapped records mapped to a product (or assessments taken)
+     * @param unmapped records kept as UNMAPPED
+     * @param rejected records kept as REJECTED
+     * @param errors rejected records + rejected files + 1 for a failed pull
+     * @param elapsedMs wall time on the source, milliseconds
+     * @param error why it failed or was skipped, or null
+     */
+    public record Source(String sourceId, String type, SourceRunStatus status, int pages, int records, int stored,
+            int duplicates, int mapped, int unmapped, int rejected, int errors, long elapsedMs, String error) {
+    }
+}

@@ -1,0 +1,449 @@
+package vn.kpibridge.routes.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.kpibridge.routes.FlowTestSupport;
+
+/**
+ * Sync runs end to end on the real application: the three shipped sources at once (the file
+ * inbox {@code eoffice-btc} with the seed 001 sample, the REST source {@code ioffice-tasks}
+ * against a WireMock server speaking iOffice's shapes, the SQL source {@code qlcv-btc} against a
+ * legacy database made on the embedded PostgreSQL), started through the API, the route and the
+ * Quartz job; status, counts, health and metrics read back through HTTP.
+ */
+class SyncRunFlowTest extends FlowTestSupport {
+    static final String LIST = "/qlvb/api/cong-viec/danh-sach/";
+    static final String LOGIN = "/qlvb/api/login/v3/";
+    static final String TOKEN = "tok-sync-run";
+    static WireMockServer server;
+
+    final ObjectMapper mapper = new ObjectMapper();
+    final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    ProducerTemplate template;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ConfigurableEnvironment env;
+    @Autowired
+    SyncRunService runs;
+    @Autowired
+    Scheduler scheduler;
+    String legacyUrl;
+
+    @BeforeAll
+    static void startServer() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void sources() throws Exception {
+        server.resetAll();
+        legacyDatabase();
+        jms.setReceiveTimeout(100);
+        while (jms.receive("kpi.dead-letter") != null) {
+            // dead letters of earlier tests
+        }
+        jms.setReceiveTimeout(5000);
+        // the run starts the inbox route itself (as under the sync command) and stops it again
+        camel.getRouteController().stopRoute("file-inbox");
+    }
+
+    @AfterEach
+    void restore() throws Exception {
+        env.getPropertySources().remove("sync-run-test");
+        camel.getRouteController().startRoute("file-inbox");
+    }
+
+    @Test
+    void apiStartedRunPullsEverySourceTakesInTheInboxAndReportsItsCounts() throws Exception {
+        configureSources(server.baseUrl());
+        stubLogin();
+        stubTaskPages();
+        drop(Path.of("../samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json"), "eoffice-btc", "eoffice-btc-2026-Q2.json");
+
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(api("/api/v1/sync-runs")).header("Authorization", admin().value())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(started.statusCode()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        long id = mapper.readTree(started.body()).get("id").asLong();
+        assertThat(location).isEqualTo("/api/v1/sync-runs/" + id);
+        JsonNode run = awaitFinished(location);
+
+        assertThat(run.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.get("trigger").asText()).isEqualTo("MANUAL_API");
+        assertThat(run.get("error").isNull()).isTrue();
+        JsonNode file = source(run, "eoffice-btc");
+        assertThat(file.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(counts(file)).containsExactly(1, 6, 6, 6, 0, 0, 0);
+        JsonNode rest = source(run, "ioffice-tasks");
+        assertThat(rest.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(counts(rest)).as("3 tasks over 2 pages").containsExactly(2, 3, 3, 3, 0, 0, 0);
+        JsonNode sql = source(run, "qlcv-btc");
+        assertThat(sql.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(counts(sql)).as("2 tasks and the self-assessment in one batch").containsExactly(1, 3, 3, 3, 0, 0, 0);
+        // stored as it was reported
+        assertThat(jdbc.queryForList("select source_id || ':' || status || ':' || records || ':' || mapped "
+                + "from sync_run_source where run_id = ? order by source_id", String.class, id))
+                .contains("eoffice-btc:COMPLETED:6:6", "ioffice-tasks:COMPLETED:3:3", "qlcv-btc:COMPLETED:3:3")
+                // the other file sources (csv, xlsx, edxml, the test ward) found nothing in the inbox
+                .filteredOn(r -> !r.matches("(eoffice-btc|ioffice-tasks|qlcv-btc):.*")).allMatch(r -> r.endsWith(":COMPLETED:0:0"));
+        assertThat(jdbc.queryForObject("select status from sync_run where id = ?", String.class, id))
+                .isEqualTo("COMPLETED");
+        assertThat(count("select count(*) from source_record")).isEqualTo(12);
+        assertThat(count("select count(*) from evaluation where employee_code = 'BTC-CB-0001'")).isPositive();
+        assertThat(count("select count(*) from source_watermark where source_id in ('ioffice-tasks', 'qlcv-btc')"))
+                .isEqualTo(2);
+        // history, newest first
+        JsonNode history = getJson("/api/v1/sync-runs?limit=5");
+        assertThat(history.size()).isEqualTo(1);
+        assertThat(history.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(http.send(HttpRequest.newBuilder(api("/api/v1/sync-runs/999999")).header("Authorization", admin().value()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSecondRunIsRefusedWhileOneRunsAndAStaleOneIsMarkedInterrupted() throws Exception {
+        jdbc.update("insert into sync_run (triggered_by, status, instance_id) values ('SCHEDULED', 'RUNNING', 'other:1')");
+        long other = jdbc.queryForObject("select id from sync_run", Long.class);
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(api("/api/v1/sync-runs")).header("Authorization", admin().value())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(mapper.readTree(refused.body()).get("detail").asText())
+                .startsWith("sync run " + other + " (SCHEDULED) is running on instance other:1 since ");
+
+        // the other instance was killed: no heartbeat for longer than kpi.sync-run.stale-after-seconds
+        jdbc.update("update sync_run set heartbeat_at = now() - interval '10 minutes' where id = ?", other);
+        SyncRunView v = template.requestBodyAndHeader("direct:syncRun", null, SyncRunHeaders.TRIGGER, "MANUAL_CLI",
+                SyncRunView.class);
+
+        assertThat(v.status()).isEqualTo(SyncRunStatus.COMPLETED);
+        assertThat(v.trigger()).isEqualTo(SyncTrigger.MANUAL_CLI);
+        assertThat(jdbc.queryForObject("select status || ': ' || error_text from sync_run where id = ?", String.class,
+                other)).startsWith("INTERRUPTED: no heartbeat for 60 s: the instance running it stopped");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSourceThatIsDownIsRetriedThenTheRunFinishesTheOthersAndIsPartial() throws Exception {
+        configureSources(server.baseUrl());
+        server.stubFor(post(urlPathEqualTo(LOGIN)).willReturn(aResponse().withStatus(503)
+                .withStatusMessage("Service Unavailable")));
+        drop(Path.of("../samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json"), "eoffice-btc", "eoffice-btc-2026-Q2.json");
+        String before = prometheus();
+
+        SyncRunView v = template.requestBodyAndHeader("direct:syncRun", null, SyncRunHeaders.TRIGGER, "MANUAL_API",
+                SyncRunView.class);
+
+        assertThat(v.status()).isEqualTo(SyncRunStatus.PARTIAL);
+        assertThat(v.error()).startsWith("source ioffice-tasks: login (POST " + server.baseUrl() + LOGIN
+                + ") answered HTTP 503");
+        SyncRunView.Source down = v.sources().stream().filter(s -> s.sourceId().equals("ioffice-tasks")).findFirst()
+                .orElseThrow();
+        assertThat(down.status()).isEqualTo(SourceRunStatus.FAILED);
+        assertThat(down.errors()).isEqualTo(1);
+        assertThat(down.records()).isZero();
+        assertThat(down.error()).contains("HTTP 503");
+        // 1 + kpi.redelivery.maximum-redeliveries (3) attempts by Camel, each of which the Apache HTTP
+        // client of camel-http repeats once on a 503 (its DefaultHttpRequestRetryStrategy)
+        server.verify(exactly(8), postRequestedFor(urlPathEqualTo(LOGIN)));
+        assertThat(jms.receive("kpi.dead-letter")).as("the pull request is dead-lettered").isNotNull();
+        assertThat(count("select count(*) from source_watermark where source_id = 'ioffice-tasks'")).isZero();
+        // the others are done
+        assertThat(v.sources()).filteredOn(s -> !s.sourceId().equals("ioffice-tasks"))
+                .extracting(s -> s.sourceId() + ":" + s.status() + ":" + s.records() + ":" + s.mapped())
+                .contains("eoffice-btc:COMPLETED:6:6", "qlcv-btc:COMPLETED:3:3")
+                .filteredOn(r -> !r.matches("(eoffice-btc|qlcv-btc):.*")).allMatch(r -> r.endsWith(":COMPLETED:0:0"));
+        assertThat(jdbc.queryForObject("select status from sync_run where id = ?", String.class, v.id()))
+                .isEqualTo("PARTIAL");
+
+        // health: the source is DEGRADED (HTTP 200: the instance stays in service), the others UP;
+        // the inbox route polls again, as in a service (Camel's health reports a stopped route DOWN)
+        camel.getRouteController().startRoute("file-inbox");
+        HttpResponse<String>[] answer = new HttpResponse[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            answer[0] = http.send(HttpRequest.newBuilder(api("/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // Camel reports a poll consumer ready once it has polled
+            return mapper.readTree(answer[0].body()).at("/components/camelHealth/status").asText().equals("UP");
+        });
+        HttpResponse<String> health = answer[0];
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        JsonNode h = mapper.readTree(health.body());
+        assertThat(h.get("status").asText()).as(health.body()).isEqualTo("DEGRADED");
+        assertThat(h.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(h.at("/components/jms/status").asText()).isEqualTo("UP");
+        JsonNode sources = h.at("/components/sources/components");
+        assertThat(sources.at("/ioffice-tasks/status").asText()).isEqualTo("DEGRADED");
+        assertThat(sources.at("/ioffice-tasks/details/error").asText()).contains("answered HTTP 503");
+        assertThat(sources.at("/ioffice-tasks/details/lastRun").asLong()).isEqualTo(v.id());
+        assertThat(sources.at("/qlcv-btc/status").asText()).isEqualTo("UP");
+        assertThat(sources.at("/qlcv-btc/details/records").asInt()).isEqualTo(3);
+        assertThat(sources.at("/eoffice-btc/status").asText()).isEqualTo("UP");
+
+        // metrics: the business counters moved by what this run did
+        String after = prometheus();
+        assertThat(delta(before, after, "kpi_records_pulled_total{source=\"qlcv-btc\"}")).isEqualTo(3.0);
+        assertThat(delta(before, after, "kpi_records_mapped_total{source=\"eoffice-btc\"}")).isEqualTo(6.0);
+        assertThat(delta(before, after, "kpi_failures_total{kind=\"source-pull\"}")).isEqualTo(1.0);
+        assertThat(delta(before, after,
+                "kpi_sync_run_duration_seconds_count{status=\"PARTIAL\",trigger=\"MANUAL_API\"}")).isEqualTo(1.0);
+        assertThat(delta(before, after, "kpi_evaluations_written_total")).isPositive();
+        assertThat(after).contains("routeId=\"sync-run\"");
+    }
+
+    @Test
+    void theQuartzJobRunsTheSameRouteAndIsInTheClusteredStore() throws Exception {
+        assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+        assertThat(scheduler.getMetaData().getJobStoreClass().getSimpleName()).isEqualTo("LocalDataSourceJobStore");
+        List<JobKey> jobs = List.copyOf(scheduler.getJobKeys(GroupMatcher.jobGroupEquals("kpi-bridge")));
+        assertThat(jobs).extracting(JobKey::getName).containsExactly("nightly-sync");
+        List<? extends Trigger> triggers = scheduler.getTriggersOfJob(jobs.get(0));
+        assertThat(triggers).hasSize(1);
+        CronTrigger cron = (CronTrigger) triggers.get(0);
+        assertThat(cron.getCronExpression()).isEqualTo("0 0 1 * * ?");
+        assertThat(cron.getTimeZone().getID()).isEqualTo("Asia/Ho_Chi_Minh");
+        assertThat(count("select count(*) from qrtz_cron_triggers where cron_expression = '0 0 1 * * ?'"))
+                .as("stored in PostgreSQL, shared by the instances").isEqualTo(1);
+        drop(Path.of("../samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json"), "eoffice-btc", "eoffice-btc-2026-Q2.json");
+
+        scheduler.triggerJob(jobs.get(0));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from sync_run where status <> 'RUNNING'")
+                == 1);
+        Map<String, Object> run = jdbc.queryForMap("select id, triggered_by, status from sync_run");
+        assertThat(run.get("triggered_by")).isEqualTo("SCHEDULED");
+        assertThat(run.get("status")).isEqualTo("COMPLETED");
+        // no connection settings in this test: the REST and SQL sources are skipped, naming what to set
+        assertThat(jdbc.queryForList("select source_id || ':' || status || ':' || records || ':' || coalesce(error_text, '') "
+                + "from sync_run_source where run_id = ? order by source_id", String.class, run.get("id")))
+                .contains("eoffice-btc:COMPLETED:6:",
+                        "ioffice-tasks:SKIPPED:0:source ioffice-tasks: rest.auth.login.body.username: ${IOFFICE_USERNAME} "
+                                + "is not set (environment variable or property IOFFICE_USERNAME)",
+                        "qlcv-btc:SKIPPED:0:source qlcv-btc: sql.datasource \"qlcv\" is not configured: set "
+                                + "kpi.sources.datasources.qlcv.url (e.g. through its environment variable)");
+        assertThat(jdbc.queryForObject("select total_points from evaluation", BigDecimal.class))
+                .isEqualByComparingTo("91.93");
+    }
+
+    @Test
+    void aRunInterruptedByShutdownStartsNoSourceAndLeavesTheWatermarks() {
+        configureSources(server.baseUrl());
+        stubLogin();
+        stubTaskPages();
+        LiveRun live = runs.begin(SyncTrigger.MANUAL_CLI);
+
+        runs.requestStop();  // what the ContextClosedEvent of a graceful shutdown does
+        SyncRunView v = template.requestBodyAndHeader("direct:syncRun", null, SyncRunHeaders.RUN_ID, live.id(),
+                SyncRunView.class);
+
+        assertThat(v.status()).isEqualTo(SyncRunStatus.INTERRUPTED);
+        assertThat(v.error()).isEqualTo("the application was stopping");
+        assertThat(v.sources()).extracting(SyncRunView.Source::status).containsOnly(SourceRunStatus.INTERRUPTED);
+        assertThat(count("select count(*) from source_watermark")).isZero();
+        assertThat(count("select count(*) from source_record")).isZero();
+        server.verify(exactly(0), postRequestedFor(urlPathEqualTo(LOGIN)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private URI api(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api(path)).header("Authorization", admin().value()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return mapper.readTree(r.body());
+    }
+
+    private JsonNode awaitFinished(String location) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = getJson(location);
+            return !"RUNNING".equals(last[0].get("status").asText());
+        });
+        return last[0];
+    }
+
+    private static JsonNode source(JsonNode run, String id) {
+        for (JsonNode s : run.get("sources")) {
+            if (s.get("sourceId").asText().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no source " + id + " in " + run);
+    }
+
+    /** pages, records, stored, mapped, unmapped, rejected, errors */
+    private static List<Integer> counts(JsonNode s) {
+        return List.of(s.get("pages").asInt(), s.get("records").asInt(), s.get("stored").asInt(), s.get("mapped").asInt(),
+                s.get("unmapped").asInt(), s.get("rejected").asInt(), s.get("errors").asInt());
+    }
+
+    private String prometheus() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static double delta(String before, String after, String series) {
+        return value(after, series) - value(before, series);
+    }
+
+    private static double value(String text, String series) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+    }
+
+    private void configureSources(String baseUrl) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("IOFFICE_BASE_URL", baseUrl);
+        vars.put("IOFFICE_USERNAME", "btc.nguyenvana");
+        vars.put("IOFFICE_PASSWORD", "Mk-iOffice-2026!");
+        vars.put("QLCV_JDBC_URL", legacyUrl);
+        vars.put("QLCV_JDBC_USERNAME", "postgres");
+        vars.put("QLCV_JDBC_PASSWORD", "");
+        env.getPropertySources().addFirst(new MapPropertySource("sync-run-test", vars));
+    }
+
+    private void stubLogin() {
+        server.stubFor(post(urlPathEqualTo(LOGIN)).willReturn(okJson("{\"data\": {\"token\": \"" + TOKEN + "\"}}")));
+    }
+
+    /** Tasks 1-2 on page 1, task 3 on page 2 (TotalPage 2). */
+    private void stubTaskPages() {
+        List<List<ObjectNode>> pages = List.of(List.of(task(1), task(2)), List.of(task(3)));
+        for (int i = 0; i < pages.size(); i++) {
+            ObjectNode body = mapper.createObjectNode();
+            ArrayNode items = body.putArray("PageData");
+            pages.get(i).forEach(items::add);
+            body.put("TotalRows", 3).put("CurrentPage", i + 1).put("PageSize", 2).put("TotalPage", 2);
+            server.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("CurrentPage", equalTo(String.valueOf(i + 1)))
+                    .withHeader("X-Authentication-Token", equalTo(TOKEN)).willReturn(okJson(body.toString())));
+        }
+    }
+
+    /** Tasks of Nguyễn Văn A (seed 001 worked example), as iOffice task list items. */
+    private ObjectNode task(int n) {
+        ObjectNode t = mapper.createObjectNode();
+        t.put("Id", 90240 + n).put("NguoiThucHienId", "u-1024").put("DonViThucHienId", "btc-tu").put("TrangThai", 2)
+                .put("SoLuongKeHoach", 1).put("SoLuongHoanThanh", 1);
+        switch (n) {
+            case 1 -> t.put("TenCv", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ quý II/2026 của các phòng")
+                    .put("LoaiSanPham", "Báo cáo").put("CapTrinh", "Lãnh đạo Ban").put("HanXuLy", "2026/06/25")
+                    .put("NgayHoanThanh", "2026/06/24").put("NgayCapNhat", "2026/06/24 10:00:00");
+            case 2 -> t.put("TenCv", "Báo cáo Lãnh đạo Ban về tình hình tổ chức cơ sở đảng, đảng viên quý II/2026")
+                    .put("LoaiSanPham", "Báo cáo").put("CapTrinh", "Lãnh đạo Ban").put("HanXuLy", "2026/06/25")
+                    .put("NgayHoanThanh", "2026/06/25").put("NgayCapNhat", "2026/06/25 09:30:00");
+            default -> t.put("TenCv", "Tờ trình Ban Thường vụ Tỉnh ủy về dự thảo Quy định sinh hoạt đảng trực tuyến")
+                    .put("LoaiSanPham", "Tờ trình").put("CapTrinh", "Ban Thường vụ Tỉnh ủy").put("HanXuLy", "2026/05/29")
+                    .put("NgayHoanThanh", "2026/05/28").put("NgayCapNhat", "2026/05/28 15:20:00");
+        }
+        t.putArray("KetQuaDanhGia");
+        return t;
+    }
+
+    /**
+     * The legacy task database of {@code qlcv-btc}: two tasks and the self-assessment. Same
+     * database as SqlSourceFlowTest's: a changed connection URL is not picked up by the cached SQL
+     * endpoint (see the report of issue 7).
+     */
+    private void legacyDatabase() throws Exception {
+        String url;
+        try (Connection c = jdbc.getDataSource().getConnection()) {
+            url = c.getMetaData().getURL();
+        }
+        if (count("select count(*) from pg_database where datname = 'qlcv_legacy'") == 0) {
+            jdbc.execute("create database qlcv_legacy");
+        }
+        legacyUrl = url.replaceFirst("/postgres(\\?|$)", "/qlcv_legacy$1");
+        JdbcTemplate legacy = new JdbcTemplate(new DriverManagerDataSource(legacyUrl, "postgres", ""));
+        legacy.execute("drop schema if exists qlcv cascade");
+        legacy.execute("create schema qlcv");
+        legacy.execute("""
+                create table qlcv.cong_viec (
+                    ma_cong_viec varchar(50) primary key, loai varchar(20) not null, ky varchar(10),
+                    nguoi_thuc_hien varchar(50), don_vi varchar(50), ten_cong_viec text, san_pham text, cap_trinh text,
+                    so_luong_ke_hoach numeric(10,2), so_luong_hoan_thanh numeric(10,2), han_xu_ly date,
+                    ngay_hoan_thanh date, trang_thai varchar(20), so_lan_phai_sua_doi integer,
+                    so_lan_cham_tien_do integer, so_lan_lanh_dao_khong_dat integer, he_so_chat_luong numeric(4,2),
+                    he_so_tien_do numeric(4,2), he_so_lanh_dao numeric(4,2), ly_do_khach_quan text,
+                    diem_tieu_chi_chung numeric(5,2), tu_de_xuat_xep_loai varchar(20),
+                    ngay_cap_nhat timestamp not null)""");
+        legacy.execute("""
+                create view qlcv.v_cong_viec_kpi as
+                select ma_cong_viec, loai, coalesce(ky, to_char(han_xu_ly, 'YYYY-"Q"Q')) as ky, nguoi_thuc_hien,
+                       don_vi, ten_cong_viec, san_pham, cap_trinh, so_luong_ke_hoach, so_luong_hoan_thanh, han_xu_ly,
+                       ngay_hoan_thanh, trang_thai, so_lan_phai_sua_doi, so_lan_cham_tien_do,
+                       so_lan_lanh_dao_khong_dat, he_so_chat_luong, he_so_tien_do, he_so_lanh_dao, ly_do_khach_quan,
+                       diem_tieu_chi_chung, tu_de_xuat_xep_loai, ngay_cap_nhat
+                  from qlcv.cong_viec""");
+        String insert = "insert into qlcv.cong_viec (ma_cong_viec, loai, nguoi_thuc_hien, don_vi, ten_cong_viec, "
+                + "san_pham, cap_trinh, so_luong_ke_hoach, so_luong_hoan_thanh, han_xu_ly, ngay_hoan_thanh, trang_thai, "
+                + "ngay_cap_nhat) values (?, 'CONG_VIEC', 'u-1024', 'btc-tu', ?, ?, ?, 1, 1, ?::date, ?::date, "
+                + "'HOAN_THANH', ?::timestamp)";
+        legacy.update(insert, "CV-0001", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ hằng tháng", "Báo cáo",
+                "Lãnh đạo Ban", "2026-06-30", "2026-06-30", "2026-06-30 16:45:00");
+        legacy.update(insert, "CV-0005", "Tờ trình Ban Thường vụ Tỉnh ủy về xây dựng Kết luận thực hiện Nghị quyết "
+                + "21-NQ/TW", "Tờ trình", "Ban Thường vụ Tỉnh ủy", "2026-06-20", "2026-06-12", "2026-06-12 08:00:00");
+        legacy.update("insert into qlcv.cong_viec (ma_cong_viec, loai, ky, nguoi_thuc_hien, don_vi, diem_tieu_chi_chung, "
+                + "tu_de_xuat_xep_loai, ngay_cap_nhat) values ('DG-2026-Q2-u1024', 'DANH_GIA', '2026-Q2', 'u-1024', "
+                + "'btc-tu', 30, 'EXCELLENT', '2026-06-30 17:00:00')");
+    }
+}
