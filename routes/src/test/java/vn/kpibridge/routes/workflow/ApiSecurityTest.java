@@ -75,7 +75,11 @@ class ApiSecurityTest extends FlowTestSupport {
                 new Call("record issues", "GET", "/api/v1/record-issues?kind=UNMAPPED", null),
                 new Call("api keys", "GET", "/api/v1/api-keys", null),
                 new Call("preview", "POST", "/api/v1/scoring/preview", Files.readString(java.nio.file.Path.of(
-                        "../samples/scoring/seed001-worked-example.json"))));
+                        "../samples/scoring/seed001-worked-example.json"))),
+                new Call("deliveries", "GET", "/api/v1/deliveries", null),
+                new Call("re-drive", "POST", "/api/v1/deliveries/987654/redrive", null),
+                new Call("sync runs", "GET", "/api/v1/sync-runs", null),
+                new Call("mapping status", "GET", "/api/v1/mappings/status", null));
         Map<String, Credentials> who = new LinkedHashMap<>();
         who.put("ADMIN", admin());
         who.put("APPROVER of the ward", approver());
@@ -87,14 +91,14 @@ class ApiSecurityTest extends FlowTestSupport {
         who.put("no role", bearerOf("nobody", "PL-VP", null));
         // expected status per caller, in the order of the calls; 409 = past the access check, refused by the workflow
         Map<String, int[]> expected = new LinkedHashMap<>();
-        expected.put("ADMIN", new int[] {200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200});
-        expected.put("APPROVER of the ward", new int[] {200, 200, 200, 403, 200, 409, 409, 409, 409, 200, 403, 403, 200});
-        expected.put("REVIEWER of PL-VP", new int[] {200, 200, 200, 403, 200, 403, 403, 403, 403, 200, 403, 403, 200});
-        expected.put("EMPLOYEE PL-003", new int[] {403, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200});
-        expected.put("EMPLOYEE PL-002", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200});
-        expected.put("AUDITOR of PL-VP", new int[] {200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200});
-        expected.put("REVIEWER+APPROVER of PL-KT", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200});
-        expected.put("no role", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
+        expected.put("ADMIN", new int[] {200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200, 404, 200, 200});
+        expected.put("APPROVER of the ward", new int[] {200, 200, 200, 403, 200, 409, 409, 409, 409, 200, 403, 403, 200, 403, 403, 403, 403});
+        expected.put("REVIEWER of PL-VP", new int[] {200, 200, 200, 403, 200, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403});
+        expected.put("EMPLOYEE PL-003", new int[] {403, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403});
+        expected.put("EMPLOYEE PL-002", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403});
+        expected.put("AUDITOR of PL-VP", new int[] {200, 200, 200, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403});
+        expected.put("REVIEWER+APPROVER of PL-KT", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403});
+        expected.put("no role", new int[] {403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403});
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Credentials> w : who.entrySet()) {
             int[] exp = expected.get(w.getKey());
