@@ -252,9 +252,7 @@ public final class MappingFiles {
                 if (!usable) {
                     return;
                 }
-                Map<String, String> row = new LinkedHashMap<>();
-                r.payload().fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().isNull() ? null
-                        : f.getValue().asText()));
+                Map<String, String> row = cells(r);
                 try {
                     Product p = product(row);
                     Integer first = codeLines.putIfAbsent(p.code(), r.line());
@@ -516,9 +514,7 @@ public final class MappingFiles {
                 if (!usable) {
                     return;
                 }
-                Map<String, String> row = new LinkedHashMap<>();
-                r.payload().fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().isNull() ? null
-                        : f.getValue().asText()));
+                Map<String, String> row = cells(r);
                 int line = r.line();
                 try {
                     String user = required(file, line, row, "source_user_id");
@@ -569,6 +565,14 @@ public final class MappingFiles {
             errors.add(new MappingFileException(name, 0, "cannot read: " + e, e));
         }
         return new IdentityMap(name, map);
+    }
+
+    /** @return the cells of a tabular row by column name, as text (null for an empty cell). */
+    private static Map<String, String> cells(RawRecord r) {
+        Map<String, String> row = new LinkedHashMap<>();
+        r.payload().fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().isNull() ? null
+                : f.getValue().asText()));
+        return row;
     }
 
     private static String blankToNull(String v) {
