@@ -53,7 +53,12 @@ public final class IofficeStubServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/qlvb/api/login/v3/", this::login);
         server.createContext("/qlvb/api/cong-viec/danh-sach/", this::page);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        // daemon threads: a benchmark that fails must still end its JVM
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ioffice-stub");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 

@@ -17,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +39,12 @@ import vn.kpibridge.connectors.source.SourceFormatException;
 import vn.kpibridge.routes.config.MappingRegistry;
 import vn.kpibridge.routes.config.MappingRegistry.SourceSetup;
 import vn.kpibridge.routes.persistence.EmployeeAssessmentEntity;
+import vn.kpibridge.routes.persistence.IngestBulkWriter;
 import vn.kpibridge.routes.persistence.EmployeeAssessmentRepository;
 import vn.kpibridge.routes.persistence.RecordIssueEntity;
 import vn.kpibridge.routes.persistence.RecordIssueRepository;
 import vn.kpibridge.routes.persistence.SourceFileEntity;
 import vn.kpibridge.routes.persistence.SourceFileRepository;
-import vn.kpibridge.routes.persistence.SourceRecordEntity;
-import vn.kpibridge.routes.persistence.SourceRecordRepository;
-import vn.kpibridge.routes.persistence.WorkItemEntity;
-import vn.kpibridge.routes.persistence.WorkItemRepository;
 import vn.kpibridge.scoring.Catalog;
 import vn.kpibridge.scoring.Period;
 
@@ -69,20 +68,26 @@ public class IngestService {
 
     private final MappingRegistry registry;
     private final SourceFileRepository files;
-    private final SourceRecordRepository records;
-    private final WorkItemRepository workItems;
     private final EmployeeAssessmentRepository assessments;
     private final RecordIssueRepository issues;
     private final TransactionTemplate tx;
+    private final IngestBulkWriter bulk;
     private final ObjectMapper mapper;
 
-    public IngestService(MappingRegistry registry, SourceFileRepository files, SourceRecordRepository records,
-            WorkItemRepository workItems, EmployeeAssessmentRepository assessments, RecordIssueRepository issues,
-            TransactionTemplate tx) {
+    /**
+     * @param registry the configured sources
+     * @param files source files taken in
+     * @param assessments assessment records
+     * @param issues kept bad or unmapped records
+     * @param tx transactions of a batch
+     * @param bulk set-based writes of evidence and work items
+     */
+    public IngestService(MappingRegistry registry, SourceFileRepository files,
+            EmployeeAssessmentRepository assessments, RecordIssueRepository issues, TransactionTemplate tx,
+            IngestBulkWriter bulk) {
+        this.bulk = bulk;
         this.registry = registry;
         this.files = files;
-        this.records = records;
-        this.workItems = workItems;
         this.assessments = assessments;
         this.issues = issues;
         this.tx = tx;
@@ -233,9 +238,12 @@ public class IngestService {
                     export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()));
             rejected++;
         }
+        // 1. evidence first, unchanged: the whole batch in one statement
+        List<RawRecord> withId = new ArrayList<>();
+        List<IngestBulkWriter.EvidenceRow> evidenceRows = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
         for (RawRecord raw : export.records()) {
             String recordId = setup.normalizer().recordId(raw);
-            long version = setup.normalizer().recordVersion(raw);
             String payload = json(raw);
             if (recordId == null || recordId.isBlank()) {
                 issue(sourceId, export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
@@ -243,17 +251,27 @@ public class IngestService {
                 rejected++;
                 continue;
             }
-            // 1. evidence first, unchanged
-            var existing = records.findBySourceIdAndRecordIdAndVersion(sourceId, recordId, version);
-            SourceRecordEntity evidence;
-            if (existing.isPresent()) {
-                evidence = existing.get();
-                duplicates++;
-            } else {
-                evidence = records.save(new SourceRecordEntity(sourceId, recordId, version, payload, export.fileName(),
-                        raw.line()));
+            withId.add(raw);
+            payloads.add(payload);
+            evidenceRows.add(new IngestBulkWriter.EvidenceRow(recordId, setup.normalizer().recordVersion(raw), payload,
+                    raw.line()));
+        }
+        IngestBulkWriter.StoredEvidence evidence = bulk.storeEvidence(sourceId, export.fileName(), evidenceRows);
+        Set<IngestBulkWriter.EvidenceKey> counted = new java.util.HashSet<>();
+        // the work items of the batch, the highest version per record id
+        Map<String, IngestBulkWriter.WorkItemRow> items = new LinkedHashMap<>();
+        for (int i = 0; i < withId.size(); i++) {
+            RawRecord raw = withId.get(i);
+            String recordId = evidenceRows.get(i).recordId();
+            long version = evidenceRows.get(i).version();
+            String payload = payloads.get(i);
+            IngestBulkWriter.EvidenceKey key = new IngestBulkWriter.EvidenceKey(recordId, version);
+            if (evidence.stored().contains(key) && counted.add(key)) {
                 stored++;
+            } else {
+                duplicates++;
             }
+            long evidenceId = evidence.ids().get(key);
             // 2. normalise, resolve, map
             String where = export.fileName() + ":" + raw.line() + ": ";
             try {
@@ -268,7 +286,7 @@ public class IngestService {
                     continue;
                 }
                 if (r.type() == RecordType.ASSESSMENT) {
-                    upsertAssessment(sourceId, evidence.getId(), employee, r);
+                    upsertAssessment(sourceId, evidenceId, employee, r);
                     mapped++;
                 } else {
                     Catalog catalog = setup.catalog().forPeriod(period);
@@ -279,7 +297,8 @@ public class IngestService {
                         unmapped++;
                         continue;
                     }
-                    upsertWorkItem(sourceId, evidence.getId(), employee, r, d);
+                    IngestBulkWriter.WorkItemRow row = workItem(evidenceId, employee, r, d);
+                    items.merge(recordId, row, (a, b) -> b.version() >= a.version() ? b : a);
                     mapped++;
                 }
                 touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(), period.code(),
@@ -290,42 +309,20 @@ public class IngestService {
                 rejected++;
             }
         }
+        // 3. the work plan: one statement for the batch; an older version arriving late does not win
+        bulk.upsertWorkItems(sourceId, new ArrayList<>(items.values()));
         return new IngestResult(sourceId, export.fileName(), export.size(), stored, duplicates, mapped,
                 unmapped, rejected, new ArrayList<>(touched));
     }
 
-    private void upsertWorkItem(String sourceId, Long evidenceId, Employee employee, NormalizedRecord r,
+    private static IngestBulkWriter.WorkItemRow workItem(long evidenceId, Employee employee, NormalizedRecord r,
             MappingDecision d) {
-        WorkItemEntity w = workItems.findBySourceIdAndRecordId(sourceId, r.recordId()).orElseGet(WorkItemEntity::new);
-        if (w.getId() != null && w.version > r.version()) {
-            return; // an older version arrived late: the stored newer one stands
-        }
-        w.sourceRecordId = evidenceId;
-        w.sourceId = sourceId;
-        w.recordId = r.recordId();
-        w.version = r.version();
-        w.employeeCode = employee.code();
-        w.unitCode = employee.unitCode();
-        w.period = r.period();
-        w.title = r.title();
-        w.productCode = d.productCode();
-        w.catalogId = d.catalogId();
-        w.catalogVersion = d.catalogVersion();
-        w.coefficient = d.coefficient();
-        w.ruleId = d.ruleId();
-        w.axis = r.axis() != null ? r.axis() : d.axis();
-        w.plannedQuantity = r.plannedQuantity();
-        w.doneQuantity = r.doneQuantity();
-        w.share = r.share() == null ? BigDecimal.ONE : r.share();
-        w.qualityFailures = r.qualityFailures();
-        w.lateDeliveries = r.lateDeliveries();
-        w.leadershipFailures = r.leadershipFailures();
-        w.objectiveCause = r.objectiveCause();
-        w.qualityFactor = r.qualityFactor();
-        w.timelinessFactor = r.timelinessFactor();
-        w.leadershipFactor = r.leadershipFactor();
-        w.updatedAt = java.time.OffsetDateTime.now();
-        workItems.save(w);
+        return new IngestBulkWriter.WorkItemRow(evidenceId, r.recordId(), r.version(), employee.code(),
+                employee.unitCode(), r.period(), r.title(), d.productCode(), d.catalogId(), d.catalogVersion(),
+                d.coefficient(), d.ruleId(), r.axis() != null ? r.axis() : d.axis(), r.plannedQuantity(),
+                r.doneQuantity(), r.share() == null ? BigDecimal.ONE : r.share(), r.qualityFailures(),
+                r.lateDeliveries(), r.leadershipFailures(), r.objectiveCause(), r.qualityFactor(),
+                r.timelinessFactor(), r.leadershipFactor());
     }
 
     private void upsertAssessment(String sourceId, Long evidenceId, Employee employee, NormalizedRecord r) {
