@@ -66,7 +66,7 @@ public final class WorkItems {
 
     /**
      * An item of a catalog product with the coefficient of the catalog version given (use
-     * {@link CatalogHistory#forPeriod} for the version in force).
+     * {@code CatalogVersions.forPeriod} in the connectors for the version in force).
      *
      * @param catalog the catalog version in force for the period
      * @param id item id
