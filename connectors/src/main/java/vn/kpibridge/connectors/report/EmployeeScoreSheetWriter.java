@@ -22,6 +22,7 @@ import vn.kpibridge.scoring.Rating;
 import vn.kpibridge.scoring.Ratio;
 import vn.kpibridge.scoring.Scheme;
 import vn.kpibridge.scoring.SchemeKind;
+import vn.kpibridge.scoring.Texts;
 
 /**
  * Writes one employee's scoring workbook (XLSX, Apache POI, Vietnamese labels) with two sheets:
@@ -119,11 +120,11 @@ public final class EmployeeScoreSheetWriter {
         wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "Chức vụ: " + nz(e.position()), wb.st.plain);
         wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "Đơn vị công tác: " + unit.unitName(), wb.st.plain);
         wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "I. Tự đánh giá kết quả thực hiện nhiệm vụ", wb.st.plainBold);
-        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "A. NHÓM TIÊU CHÍ CHUNG (" + points(scheme.generalCriteriaMax()) + " ĐIỂM)",
+        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "A. NHÓM TIÊU CHÍ CHUNG (" + Texts.exact(scheme.generalCriteriaMax()) + " ĐIỂM)",
                 wb.st.plainBold);
         r = partA(wb, s, r, scheme, e);
         r++;
-        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "B. KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO (" + points(scheme.taskMax())
+        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "B. KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO (" + Texts.exact(scheme.taskMax())
                 + " ĐIỂM)", wb.st.plainBold);
         r = partB(wb, s, r, scheme, ev);
         r++;
@@ -305,10 +306,6 @@ public final class EmployeeScoreSheetWriter {
         }
         wb.text(s, r, 1, "KPI = (A+B+C+D)/4 (%)", wb.st.plainBold);
         wb.number(s, r, 2, Decimals.percent(Decimals.divide(sum, BigDecimal.valueOf(4))), wb.st.decimal);
-    }
-
-    private static String points(BigDecimal v) {
-        return Grounds.vn(v.stripTrailingZeros());
     }
 
     private static String nz(String v) {
