@@ -66,11 +66,6 @@ public final class OrgScorer {
         this.parallelism = parallelism;
     }
 
-    /** @return the engine used for each employee. */
-    public ScoringEngine engine() {
-        return engine;
-    }
-
     /**
      * Counts of a batch.
      *

@@ -81,7 +81,7 @@ public final class Grounds {
      * @return its status in a few words, e.g. "Vượt tỷ lệ "Hoàn thành xuất sắc nhiệm vụ": đề xuất
      *     "Hoàn thành tốt nhiệm vụ""
      */
-    public static String quota(QuotaMark m) {
+    private static String quota(QuotaMark m) {
         return switch (m.status()) {
             case WITHIN_CAP -> "Trong tỷ lệ \"Hoàn thành xuất sắc nhiệm vụ\"";
             case PROPOSED_FOR_GOOD -> "Vượt tỷ lệ \"Hoàn thành xuất sắc nhiệm vụ\": đề xuất \"Hoàn thành tốt nhiệm vụ\"";
