@@ -282,8 +282,7 @@ public final class MappingFiles {
                 }
             }
         } catch (SourceFormatException e) {
-            errors.add(new MappingFileException(name, e.line(), e.getMessage().substring(
-                    e.getMessage().indexOf(": ") + 2), e));
+            errors.add(new MappingFileException(name, e.line(), e.reason(), e));
         } catch (IOException e) {
             errors.add(new MappingFileException(name, 0, "cannot read: " + e, e));
         }
@@ -542,8 +541,7 @@ public final class MappingFiles {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             new CsvExportReader().read(name, in, handler);
         } catch (SourceFormatException e) {
-            errors.add(new MappingFileException(name, e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2),
-                    e));
+            errors.add(new MappingFileException(name, e.line(), e.reason(), e));
         } catch (IOException e) {
             errors.add(new MappingFileException(name, 0, "cannot read: " + e, e));
         }
