@@ -44,9 +44,4 @@ public final class AxisKpiScorer {
         EvaluationSubject subject = EvaluationSubject.of(input, input.leader() ? Role.DEPUTY : Role.MEMBER);
         return new ScoringEngine(scheme).score(null, subject, null, null).evaluation();
     }
-
-    /** Factor rule of DOMAIN.md 2 / seed 002 III.2; see {@link ScoringEngine#factor}. */
-    static java.math.BigDecimal factor(Scheme scheme, java.math.BigDecimal override, int failures, boolean waived) {
-        return ScoringEngine.factor(scheme, override, failures, waived);
-    }
 }

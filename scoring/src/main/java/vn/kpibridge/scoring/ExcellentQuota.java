@@ -100,17 +100,12 @@ public final class ExcellentQuota {
                 continue;
             }
             int e = candidates.size();
-            int cap;
-            int base;
-            BigDecimal exact;
+            int cap = 0;
+            int base = good + e;
+            BigDecimal exact = rate.multiply(BigDecimal.valueOf(base));
             if (q.reading() == QuotaReading.GOOD_OR_BETTER) {
-                base = good + e;
-                exact = rate.multiply(BigDecimal.valueOf(base));
                 cap = Math.min(e, roundHalfUp(exact));
             } else {
-                cap = 0;
-                base = good + e;
-                exact = rate.multiply(BigDecimal.valueOf(base));
                 for (int k = e; k >= 0; k--) {
                     BigDecimal x = rate.multiply(BigDecimal.valueOf(good + e - k));
                     if (k <= roundHalfUp(x)) {
@@ -148,7 +143,8 @@ public final class ExcellentQuota {
             } else {
                 head += ": vượt " + over + " người; đề xuất chuyển sang \"" + Rating.GOOD.label()
                         + "\" theo thứ tự điểm từ thấp đến cao, người bằng điểm được liệt kê cùng nhau; cấp có thẩm quyền quyết định.";
-                List<Integer> ascending = new ArrayList<>(g.getValue().stream().filter(candidates::contains).toList());
+                // stable sorts: people with the same score stay in the order they were given
+                List<Integer> ascending = new ArrayList<>(candidates);
                 ascending.sort(Comparator.comparing((Integer i) -> out.get(i).evaluation().displayedTotal()));
                 int remaining = over;
                 int pos = 0;

@@ -69,9 +69,4 @@ public final class OrgChart {
     public List<OrgUnit> roots() {
         return Collections.unmodifiableList(roots);
     }
-
-    /** @return the number of units. */
-    public int size() {
-        return units.size();
-    }
 }

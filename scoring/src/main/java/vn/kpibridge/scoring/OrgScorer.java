@@ -66,11 +66,6 @@ public final class OrgScorer {
         this.parallelism = parallelism;
     }
 
-    /** @return the engine used for each employee. */
-    public ScoringEngine engine() {
-        return engine;
-    }
-
     /**
      * Counts of a batch.
      *
@@ -189,6 +184,20 @@ public final class OrgScorer {
 
     private static final String UP = "\u0000up";
 
+    /**
+     * A unit that cannot be scored: every subject fails with the unit's error, in the order given,
+     * the outcome goes to the sink and the failures go up to the parent's head.
+     */
+    private List<SubordinateOutcome> failUnit(Run run, OrgUnit unit, List<EvaluationSubject> subjects, String error,
+            List<SubordinateOutcome> fromChildren) {
+        run.errors.incrementAndGet();
+        String schemeId = engine.scheme().id();
+        List<EmployeeResult> failed = subjects.stream()
+                .map(s -> EmployeeResult.failed(schemeId, run.period, s, "unit " + unit.code() + ": " + error)).toList();
+        run.sink.accept(new UnitOutcome(unit, failed, List.of(), error));
+        return upwardOfFailed(failed, fromChildren);
+    }
+
     private List<SubordinateOutcome> scoreUnit(Run run, OrgUnit unit, List<SubordinateOutcome> fromChildren) {
         List<EvaluationSubject> given = run.source.apply(unit);
         List<EvaluationSubject> subjects = given == null ? List.of() : given;
@@ -197,11 +206,7 @@ public final class OrgScorer {
         run.units.incrementAndGet();
         run.employees.addAndGet(subjects.size());
         if (error != null) {
-            run.errors.incrementAndGet();
-            List<EmployeeResult> failed = subjects.stream()
-                    .map(s -> EmployeeResult.failed(schemeId, run.period, s, "unit " + unit.code() + ": " + error)).toList();
-            run.sink.accept(new UnitOutcome(unit, failed, List.of(), error));
-            return upwardOfFailed(failed, fromChildren);
+            return failUnit(run, unit, subjects, error, fromChildren);
         }
         // heads first, then deputies, then members: the order results are reported in
         List<EvaluationSubject> ordered = new ArrayList<>(subjects.size());
@@ -282,12 +287,7 @@ public final class OrgScorer {
                     looping.add(ordered.get(i).employeeId());
                 }
             }
-            String loop = "reportsTo loops through " + looping;
-            run.errors.incrementAndGet();
-            List<EmployeeResult> failed = ordered.stream()
-                    .map(s -> EmployeeResult.failed(schemeId, run.period, s, "unit " + unit.code() + ": " + loop)).toList();
-            run.sink.accept(new UnitOutcome(unit, failed, List.of(), loop));
-            return upwardOfFailed(failed, fromChildren);
+            return failUnit(run, unit, ordered, "reportsTo loops through " + looping, fromChildren);
         }
 
         ScoringEngine.Prepared[] prepared = new ScoringEngine.Prepared[n];

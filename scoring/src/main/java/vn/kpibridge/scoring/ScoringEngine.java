@@ -792,15 +792,5 @@ public final class ScoringEngine {
             this.late = late;
             this.rework = rework;
         }
-
-        /** @return the employee. */
-        public EvaluationSubject subject() {
-            return subject;
-        }
-
-        /** @return the eligibility found in phase 1. */
-        public Eligibility eligibility() {
-            return eligibility;
-        }
     }
 }

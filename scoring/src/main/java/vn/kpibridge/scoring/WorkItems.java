@@ -27,21 +27,8 @@ public final class WorkItems {
     }
 
     /**
-     * @param hoursSpent hours spent on the support work (&gt; 0)
-     * @param standardProductHours hours the standard product takes (&gt; 0)
-     * @return hoursSpent / standardProductHours, exact to {@link Decimals#MC}
-     * @throws IllegalArgumentException when an argument is not positive
-     */
-    public static BigDecimal supportCoefficient(BigDecimal hoursSpent, BigDecimal standardProductHours) {
-        if (hoursSpent == null || hoursSpent.signum() <= 0 || standardProductHours == null || standardProductHours.signum() <= 0) {
-            throw new IllegalArgumentException("support work: hours spent and standard product hours must be > 0");
-        }
-        return Decimals.divide(hoursSpent, standardProductHours);
-    }
-
-    /**
      * An item of independent support work: one unit planned and delivered, with coefficient =
-     * hours spent / standard product hours (seed 000, 3.2 d, last bullet).
+     * hours spent / standard product hours, exact to {@link Decimals#MC} (seed 000, 3.2 d, last bullet).
      *
      * @param id item id
      * @param title what was done
@@ -54,19 +41,17 @@ public final class WorkItems {
      */
     public static WorkItem supportWork(String id, String title, String axisCode, BigDecimal hoursSpent,
             BigDecimal standardProductHours, ItemReview review) {
-        BigDecimal coefficient;
-        try {
-            coefficient = supportCoefficient(hoursSpent, standardProductHours);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("item " + id + ": " + e.getMessage(), e);
+        if (hoursSpent == null || hoursSpent.signum() <= 0 || standardProductHours == null || standardProductHours.signum() <= 0) {
+            throw new IllegalArgumentException("item " + id + ": support work: hours spent and standard product hours must be > 0");
         }
+        BigDecimal coefficient = Decimals.divide(hoursSpent, standardProductHours);
         return new WorkItem(id, title, SUPPORT_WORK_PRODUCT, axisCode, coefficient, BigDecimal.ONE, BigDecimal.ONE,
                 BigDecimal.ONE, review);
     }
 
     /**
      * An item of a catalog product with the coefficient of the catalog version given (use
-     * {@link CatalogHistory#forPeriod} for the version in force).
+     * {@code CatalogVersions.forPeriod} in the connectors for the version in force).
      *
      * @param catalog the catalog version in force for the period
      * @param id item id

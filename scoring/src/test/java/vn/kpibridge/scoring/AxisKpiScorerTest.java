@@ -95,9 +95,9 @@ class AxisKpiScorerTest {
 
     @Test
     void deductionsFloorAtZeroAndObjectiveCauseWaivesThem() {
-        assertThat(AxisKpiScorer.factor(oneAxisScheme(), null, 5, false)).isEqualByComparingTo("0");
-        assertThat(AxisKpiScorer.factor(oneAxisScheme(), null, 2, false)).isEqualByComparingTo("0.5");
-        assertThat(AxisKpiScorer.factor(oneAxisScheme(), null, 2, true)).isEqualByComparingTo("1");
+        assertThat(ScoringEngine.factor(oneAxisScheme(), null, 5, false)).isEqualByComparingTo("0");
+        assertThat(ScoringEngine.factor(oneAxisScheme(), null, 2, false)).isEqualByComparingTo("0.5");
+        assertThat(ScoringEngine.factor(oneAxisScheme(), null, 2, true)).isEqualByComparingTo("1");
     }
 
     @Test

@@ -4,41 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.kpibridge.scoring.Fixtures.d;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DOMAIN.md 1 / seed 000 3.2: catalog versions in force, shares, monthly shares, support work by hours. */
+/** Seed 000 3.2: shares, monthly shares, support work by hours. */
 class CatalogAndAssignmentsTest {
-    static final Period Q2 = Period.parse("2026-Q2");
-    static final Period Q3 = Period.parse("2026-Q3");
-
-    static Catalog version(String v, LocalDate from, LocalDate to, String points) {
-        return new Catalog("btc", v, from, to, d("100"), List.of(
-                new Product("BTC-01", "Báo cáo hằng tháng", "Báo cáo", "", d("100"), d("1"), 1),
-                new Product("BTC-03", "Báo cáo tổ chức cơ sở đảng", "Báo cáo", "", d(points), null, 2)));
-    }
-
-    @Test
-    void aPeriodUsesTheVersionInForceAndPastResultsDoNotChange() {
-        Catalog v1 = version("2026.1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30), "120");
-        CatalogHistory before = new CatalogHistory("btc", List.of(v1));
-        Catalog v2 = version("2026.2", LocalDate.of(2026, 7, 1), null, "150");
-        CatalogHistory after = new CatalogHistory("btc", List.of(v2, v1));
-        // 120 / 100 = 1.2 in Q2, 150 / 100 = 1.5 from Q3
-        assertThat(after.coefficient("BTC-03", Q2)).isEqualByComparingTo("1.2");
-        assertThat(after.coefficient("BTC-03", Q3)).isEqualByComparingTo("1.5");
-        assertThat(after.forPeriod(Period.parse("2026-06")).version()).isEqualTo("2026.1");
-        // Q2 scored before and after v2 was approved: same P = 2 x 1.2 = 2.4
-        WorkItem itemBefore = WorkItems.fromCatalog(before.forPeriod(Q2), "i", "t", "BTC-03", null, null, d("2"), d("2"), null);
-        WorkItem itemAfter = WorkItems.fromCatalog(after.forPeriod(Q2), "i", "t", "BTC-03", null, null, d("2"), d("2"), null);
-        assertThat(itemBefore.plannedConverted()).isEqualByComparingTo("2.4");
-        assertThat(itemAfter.plannedConverted()).isEqualByComparingTo("2.4");
-        assertThatThrownBy(() -> new CatalogHistory("btc", List.of(v1, version("2026.2", LocalDate.of(2026, 6, 1), null, "150"))))
-                .hasMessageContaining("2026.1").hasMessageContaining("2026.2").hasMessageContaining("2026-06-01");
-        assertThatThrownBy(() -> before.forPeriod(Q3)).hasMessageContaining("no version in force on 2026-09-30");
-    }
-
     @Test
     void sharesOfALargeProductAndMonthlySharesOfAMultiMonthTask() {
         // a product of coefficient 2 shared 0.5 / 0.3 / 0.2 (seed 000 3.2 d, second bullet)

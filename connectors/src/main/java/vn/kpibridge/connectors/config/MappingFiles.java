@@ -282,8 +282,7 @@ public final class MappingFiles {
                 }
             }
         } catch (SourceFormatException e) {
-            errors.add(new MappingFileException(name, e.line(), e.getMessage().substring(
-                    e.getMessage().indexOf(": ") + 2), e));
+            errors.add(new MappingFileException(name, e.line(), e.reason(), e));
         } catch (IOException e) {
             errors.add(new MappingFileException(name, 0, "cannot read: " + e, e));
         }
@@ -399,8 +398,11 @@ public final class MappingFiles {
         java.util.Set<String> ids = new java.util.HashSet<>();
         vn.kpibridge.connectors.docsymbol.DocumentTypeTable types = vn.kpibridge.connectors.docsymbol.DocumentTypeTable
                 .standard();
-        for (RuleFile r : rf.rules() == null ? List.<RuleFile>of() : rf.rules()) {
-            int line = r.id() == null ? 0 : idLine(file, r.id(), ids.contains(r.id()));
+        YamlLines lines = YamlLines.of(file);
+        List<RuleFile> given = rf.rules() == null ? List.of() : rf.rules();
+        for (int i = 0; i < given.size(); i++) {
+            RuleFile r = given.get(i);
+            int line = lines.line("/rules/" + i + "/id");
             if (blank(r.id()) || blank(r.product())) {
                 throw new MappingFileException(file.toString(), line, "rule #" + (rules.size() + 1)
                         + " needs an id and a product", null);
@@ -438,26 +440,6 @@ public final class MappingFiles {
         return new ProductRuleEngine(file.getFileName().toString(), rules);
     }
 
-    /** @return the 1-based line of the first (or last) {@code id: <ruleId>} in a rule file, 0 when not found. */
-    private static int idLine(Path file, String ruleId, boolean last) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            Pattern p = Pattern.compile("(^|[\\s{,-])id\\s*:\\s*[\"']?" + Pattern.quote(ruleId) + "[\"']?\\s*($|[,}#])");
-            int found = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                if (p.matcher(lines.get(i)).find()) {
-                    found = i + 1;
-                    if (!last) {
-                        break;
-                    }
-                }
-            }
-            return found;
-        } catch (IOException ignored) {
-            // the message still names the rule
-        }
-        return 0;
-    }
     /** Identity CSV columns. */
     private static final List<String> IDENTITY_REQUIRED = List.of("source_user_id", "employee_code", "full_name",
             "unit_code");
@@ -559,8 +541,7 @@ public final class MappingFiles {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             new CsvExportReader().read(name, in, handler);
         } catch (SourceFormatException e) {
-            errors.add(new MappingFileException(name, e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2),
-                    e));
+            errors.add(new MappingFileException(name, e.line(), e.reason(), e));
         } catch (IOException e) {
             errors.add(new MappingFileException(name, 0, "cannot read: " + e, e));
         }
@@ -588,40 +569,14 @@ public final class MappingFiles {
             return value;
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new MappingFileException(file.toString(), keyLine(file, e), cause.getMessage(), e);
+            throw new MappingFileException(file.toString(), YamlLines.keyLine(file, e), cause.getMessage(), e);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw new MappingFileException(file.toString(), keyLine(file, e), e.getOriginalMessage(), e);
+            throw new MappingFileException(file.toString(), YamlLines.keyLine(file, e), e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new MappingFileException(file.toString(), line(e.getLocation()), e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MappingFileException(file.toString(), 0, "cannot read: " + e, e);
         }
-    }
-
-    /**
-     * The YAML parser reports the position after the offending value (often the next line). When
-     * the error names a key, the line of the last occurrence of that key at or before the
-     * reported line is the one an administrator must edit.
-     */
-    private static int keyLine(Path file, com.fasterxml.jackson.databind.JsonMappingException e) {
-        int reported = line(e.getLocation());
-        List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path = e.getPath();
-        String key = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
-        if (key == null || reported <= 0) {
-            return reported;
-        }
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            Pattern p = Pattern.compile("(^|[\\s{,-])\"?" + Pattern.quote(key) + "\"?\\s*:");
-            for (int i = Math.min(reported, lines.size()); i >= 1; i--) {
-                if (p.matcher(lines.get(i - 1)).find()) {
-                    return i;
-                }
-            }
-        } catch (IOException ignored) {
-            // fall back to the parser's line
-        }
-        return reported;
     }
 
     private static int line(JsonLocation loc) {

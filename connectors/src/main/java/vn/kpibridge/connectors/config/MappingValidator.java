@@ -66,7 +66,12 @@ import vn.kpibridge.scoring.Catalog;
  * <p>Not thread-safe; one instance per run.
  */
 public final class MappingValidator {
-    /** Settings of a source file that hold a JSON pointer or JSONPath, by location in the file. */
+    /** Sections of a source file that may hold a {@code derive} section (REST, SQL and file sources). */
+    private static final List<String> DERIVE_SECTIONS = List.of("rest", "sql", "file");
+    /**
+     * Settings of a source file that hold a JSON pointer or JSONPath, by location in the file; the
+     * {@code derive.extract} entries of each section are checked besides.
+     */
     private static final Map<String, String> LOCATIONS = new LinkedHashMap<>();
 
     static {
@@ -77,8 +82,9 @@ public final class MappingValidator {
         LOCATIONS.put("/rest/paging/next", "rest.paging.next");
         LOCATIONS.put("/rest/paging/cursor", "rest.paging.cursor");
         LOCATIONS.put("/rest/incremental/updatedField", "rest.incremental.updatedField");
-        LOCATIONS.put("/rest/derive/period/from", "derive.period.from");
-        LOCATIONS.put("/sql/derive/period/from", "derive.period.from");
+        for (String section : DERIVE_SECTIONS) {
+            LOCATIONS.put("/" + section + "/derive/period/from", "derive.period.from");
+        }
     }
 
     private final Path mappingsDir;
@@ -311,7 +317,7 @@ public final class MappingValidator {
         }
     }
 
-    /** Every JSON pointer / JSONPath of the rest: and sql: sections, worded as the loader words it. */
+    /** Every JSON pointer / JSONPath of the rest:, sql: and file: sections, worded as the loader words it. */
     private void checkLocations(Path f, JsonNode tree, YamlLines lines) {
         LOCATIONS.forEach((at, setting) -> {
             JsonNode n = tree.at(at);
@@ -319,7 +325,8 @@ public final class MappingValidator {
                 location(f, lines.line(at), n.asText(), setting);
             }
         });
-        for (String section : List.of("/rest/derive/extract", "/sql/derive/extract")) {
+        for (String derive : DERIVE_SECTIONS) {
+            String section = "/" + derive + "/derive/extract";
             for (Iterator<Map.Entry<String, JsonNode>> it = tree.at(section).fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 location(f, lines.line(section + "/" + YamlLines.escape(e.getKey())), e.getValue().asText(),

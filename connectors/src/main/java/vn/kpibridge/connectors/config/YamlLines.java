@@ -3,6 +3,7 @@ package vn.kpibridge.connectors.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The line of every key and list entry of a YAML file, by JSON pointer ({@code /rules/3/product}),
@@ -67,6 +70,39 @@ public final class YamlLines {
             p = p.substring(0, p.lastIndexOf('/'));
         }
         return 0;
+    }
+
+    /**
+     * The line of a binding error an administrator must edit. The YAML parser reports the position
+     * after the offending value (often the next line); when the error's path ends in a key, this
+     * is the last line at or before the reported one that holds that key ({@code key:} at the
+     * start of a line, after a list dash, or inside a flow mapping, the key optionally in double
+     * quotes).
+     *
+     * @param file the YAML file that was bound
+     * @param e the binding error
+     * @return the 1-based line; the parser's line when the path ends in no key, no such line is
+     *     found or the file cannot be read; 0 when the parser gives no location
+     */
+    public static int keyLine(Path file, JsonMappingException e) {
+        int reported = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        List<JsonMappingException.Reference> path = e.getPath();
+        String key = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
+        if (key == null || reported <= 0) {
+            return reported;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Pattern p = Pattern.compile("(^|[\\s{,])\"?" + Pattern.quote(key) + "\"?\\s*:");
+            for (int i = Math.min(reported, lines.size()); i >= 1; i--) {
+                if (p.matcher(lines.get(i - 1)).find()) {
+                    return i;
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to the parser's line
+        }
+        return reported;
     }
 
     /**

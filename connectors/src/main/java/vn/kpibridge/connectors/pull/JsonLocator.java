@@ -145,11 +145,6 @@ public final class JsonLocator {
         return s.isBlank() ? null : s;
     }
 
-    /** @return true for a JSONPath, false for a JSON pointer */
-    public boolean isJsonPath() {
-        return path != null;
-    }
-
     /** @return the expression as written */
     public String expression() {
         return expression;

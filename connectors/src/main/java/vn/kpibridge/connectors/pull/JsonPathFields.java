@@ -55,9 +55,4 @@ public final class JsonPathFields {
             }
         });
     }
-
-    /** @return the field names, in order */
-    public java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(locators.keySet());
-    }
 }

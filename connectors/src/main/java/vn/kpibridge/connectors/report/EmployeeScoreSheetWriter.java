@@ -18,10 +18,12 @@ import vn.kpibridge.scoring.FiredRule;
 import vn.kpibridge.scoring.GeneralCriteriaResult;
 import vn.kpibridge.scoring.GeneralCriterion;
 import vn.kpibridge.scoring.ItemCredit;
+import vn.kpibridge.scoring.LeaderTermValue;
 import vn.kpibridge.scoring.Rating;
 import vn.kpibridge.scoring.Ratio;
 import vn.kpibridge.scoring.Scheme;
 import vn.kpibridge.scoring.SchemeKind;
+import vn.kpibridge.scoring.Texts;
 
 /**
  * Writes one employee's scoring workbook (XLSX, Apache POI, Vietnamese labels) with two sheets:
@@ -47,7 +49,10 @@ import vn.kpibridge.scoring.SchemeKind;
  *   <li>{@value #KPI_SHEET} (rated employees only): the KPI calculation table of seed 001 Phụ lục 2
  *       ("Bảng 2"): one row per planned item (task, product, planned quantity, coefficient, converted
  *       quantity, then done and converted for quantity, quality, timeliness and leadership), a total
- *       row, and the ratios A, B, C, D and the KPI as percentages (2 decimals).</li>
+ *       row, and, per axis with a plan (titled when there are several), the ratios the scheme averages
+ *       (A-D as seed 001 writes them; a-c under a monthly scheme, seed 002 III.4), a leader's terms d,
+ *       đ, e under a monthly scheme, and the KPI the engine computed, e.g. "KPI = (A+B+C+D)/4" or
+ *       "KPI = (a+b+c)/3", as percentages (2 decimals); {@link #NO_PLAN} when nothing was planned.</li>
  * </ul>
  *
  * <p>Numbers are numeric cells (exact value, rounded half-up to 2 decimals only where the form shows
@@ -88,6 +93,8 @@ public final class EmployeeScoreSheetWriter {
     public static final String TOTAL_AB = "TỔNG (A) + (B)";
     /** Note on "Tổng (A)" when the general criteria were given as a total under a scheme with a checklist. */
     public static final String TOTAL_ONLY = "Chấm theo tổng điểm; không có kết quả từng tiêu chí";
+    /** Line of the KPI sheet in place of the ratios when no axis has a plan (nothing planned, KPI 0). */
+    public static final String NO_PLAN = "Không có sản phẩm kế hoạch trong kỳ (tổng số lượng quy đổi bằng 0): KPI = 0";
     /** Note on "Tổng (A)" when the scheme has no checklist. */
     public static final String NO_CHECKLIST = "Chấm theo tổng điểm (phương án chấm điểm không có danh mục tiêu chí chung)";
 
@@ -103,7 +110,7 @@ public final class EmployeeScoreSheetWriter {
         try (ReportWorkbook wb = new ReportWorkbook()) {
             scoreSheet(wb, unit, e);
             if (e.evaluation() != null) {
-                kpiSheet(wb, e.evaluation(), unit.periodLabel());
+                kpiSheet(wb, unit.scheme(), e, unit.periodLabel());
             }
             wb.save(target);
         }
@@ -119,11 +126,11 @@ public final class EmployeeScoreSheetWriter {
         wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "Chức vụ: " + nz(e.position()), wb.st.plain);
         wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "Đơn vị công tác: " + unit.unitName(), wb.st.plain);
         wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "I. Tự đánh giá kết quả thực hiện nhiệm vụ", wb.st.plainBold);
-        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "A. NHÓM TIÊU CHÍ CHUNG (" + points(scheme.generalCriteriaMax()) + " ĐIỂM)",
+        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "A. NHÓM TIÊU CHÍ CHUNG (" + Texts.exact(scheme.generalCriteriaMax()) + " ĐIỂM)",
                 wb.st.plainBold);
         r = partA(wb, s, r, scheme, e);
         r++;
-        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "B. KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO (" + points(scheme.taskMax())
+        wb.merged(s, r++, 0, SCORE_COLUMNS - 1, "B. KẾT QUẢ THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO (" + Texts.exact(scheme.taskMax())
                 + " ĐIỂM)", wb.st.plainBold);
         r = partB(wb, s, r, scheme, ev);
         r++;
@@ -214,8 +221,7 @@ public final class EmployeeScoreSheetWriter {
                 List<ItemCredit> items = ev.items().stream().filter(i -> axis.code().equals(axisOf(i, ev))).toList();
                 BigDecimal achieved = items.stream().map(ItemCredit::quantityCredit).reduce(BigDecimal.ZERO, BigDecimal::add);
                 wb.text(s, r, 0, axis.code(), wb.st.header);
-                wb.text(s, r, 1, axis.name() + (scheme.kind() == SchemeKind.QUARTERLY_AXES ? " (Trục " + axis.code() + ")" : ""),
-                        wb.st.headerLeft);
+                wb.text(s, r, 1, axisTitle(axis, scheme), wb.st.headerLeft);
                 wb.number(s, r, 2, axis.plannedConverted(), wb.st.decimal);
                 wb.number(s, r, 3, achieved, wb.st.decimal);
                 boolean applies = axis.plannedConverted().signum() > 0;
@@ -261,7 +267,8 @@ public final class EmployeeScoreSheetWriter {
         return ev.axes().size() == 1 ? ev.axes().get(0).code() : null;
     }
 
-    private void kpiSheet(ReportWorkbook wb, Evaluation e, String periodLabel) {
+    private void kpiSheet(ReportWorkbook wb, Scheme scheme, EmployeeResult er, String periodLabel) {
+        Evaluation e = er.evaluation();
         Sheet s = wb.sheet(KPI_SHEET, 5, 48, 10, 9, 9, 10, 11, 10, 10, 10, 10, 10, 12, 12);
         int cols = KPI_HEADERS.size();
         wb.merged(s, 0, 0, cols - 1, "BẢNG TÍNH ĐIỂM KẾT QUẢ THỰC HIỆN NHIỆM VỤ (KPI) - "
@@ -294,21 +301,47 @@ public final class EmployeeScoreSheetWriter {
             wb.number(s, r, 7 + 2 * k, totals[k], wb.st.decimalBold);
         }
         r += 2;
-        String[] letters = {"A", "B", "C", "D"};
-        Ratio[] ratios = Ratio.values();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int k = 0; k < 4; k++) {
-            BigDecimal ratio = Decimals.divide(totals[k], planned);
-            sum = sum.add(ratio);
-            wb.text(s, r, 1, letters[k] + " - " + ratios[k].label() + " (%)", wb.st.plainBold);
-            wb.number(s, r++, 2, Decimals.percent(ratio), wb.st.decimal);
+        // the ratios and KPI the engine computed: per axis with a plan, the scheme's own ratios and,
+        // for a leader under a monthly scheme, the leader terms (seed 001 Phụ lục 2; seed 002 III.4)
+        boolean monthly = scheme.kind() == SchemeKind.MONTHLY;
+        List<String> terms = new ArrayList<>();
+        for (Ratio ratio : scheme.ratios()) {
+            terms.add(letter(ratio, monthly));
         }
-        wb.text(s, r, 1, "KPI = (A+B+C+D)/4 (%)", wb.st.plainBold);
-        wb.number(s, r, 2, Decimals.percent(Decimals.divide(sum, BigDecimal.valueOf(4))), wb.st.decimal);
+        for (LeaderTermValue t : er.leaderTerms()) {
+            terms.add(t.term().letter());
+        }
+        String kpiLabel = "KPI = (" + String.join("+", terms) + ")/" + terms.size() + " (%)";
+        List<AxisResult> withPlan = e.axes().stream().filter(a -> a.plannedConverted().signum() > 0).toList();
+        if (withPlan.isEmpty()) {
+            wb.text(s, r, 1, NO_PLAN, wb.st.plainBold);
+        }
+        for (AxisResult axis : withPlan) {
+            if (withPlan.size() > 1) {
+                wb.text(s, r++, 1, axisTitle(axis, scheme), wb.st.plainBold);
+            }
+            for (Ratio ratio : scheme.ratios()) {
+                wb.text(s, r, 1, letter(ratio, monthly) + " - " + ratio.label() + " (%)", wb.st.plainBold);
+                wb.number(s, r++, 2, Decimals.percent(axis.ratios().get(ratio)), wb.st.decimal);
+            }
+            for (LeaderTermValue t : er.leaderTerms()) {
+                wb.text(s, r, 1, t.term().letter() + " - " + t.term().label() + " (%)", wb.st.plainBold);
+                wb.number(s, r++, 2, Decimals.percent(t.value()), wb.st.decimal);
+            }
+            wb.text(s, r, 1, kpiLabel, wb.st.plainBold);
+            wb.number(s, r++, 2, Decimals.percent(axis.kpi()), wb.st.decimal);
+        }
     }
 
-    private static String points(BigDecimal v) {
-        return Grounds.vn(v.stripTrailingZeros());
+    /** @return the ratio's letter: A-D as seed 001 Phụ lục 2 writes them, a-c under a monthly scheme (seed 002 III.4). */
+    private static String letter(Ratio ratio, boolean monthly) {
+        String letter = String.valueOf((char) ('A' + ratio.ordinal()));
+        return monthly ? letter.toLowerCase(Locale.ROOT) : letter;
+    }
+
+    /** @return the axis as part B of Mẫu 03 names it. */
+    private static String axisTitle(AxisResult axis, Scheme scheme) {
+        return axis.name() + (scheme.kind() == SchemeKind.QUARTERLY_AXES ? " (Trục " + axis.code() + ")" : "");
     }
 
     private static String nz(String v) {

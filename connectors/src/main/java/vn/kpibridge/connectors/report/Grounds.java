@@ -1,14 +1,13 @@
 package vn.kpibridge.connectors.report;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import vn.kpibridge.scoring.AxisResult;
-import vn.kpibridge.scoring.Decimals;
 import vn.kpibridge.scoring.EmployeeResult;
 import vn.kpibridge.scoring.Evaluation;
 import vn.kpibridge.scoring.FiredRule;
 import vn.kpibridge.scoring.QuotaMark;
+import vn.kpibridge.scoring.Texts;
 
 /**
  * Vietnamese text of the "căn cứ" (grounds) of a proposed rating, for the summary forms: points,
@@ -26,12 +25,12 @@ public final class Grounds {
      */
     public static String of(Evaluation e) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Tổng điểm ").append(vn(e.displayedTotal()))
-                .append(" (tiêu chí chung ").append(vn(Decimals.display(e.generalPoints())))
-                .append("; kết quả thực hiện nhiệm vụ ").append(vn(Decimals.display(e.taskPoints())));
+        sb.append("Tổng điểm ").append(Texts.points(e.displayedTotal()))
+                .append(" (tiêu chí chung ").append(Texts.points(e.generalPoints()))
+                .append("; kết quả thực hiện nhiệm vụ ").append(Texts.points(e.taskPoints()));
         for (AxisResult a : e.axes()) {
             if (a.plannedConverted().signum() > 0) {
-                sb.append("; KPI trục ").append(a.code()).append(" ").append(vn(Decimals.percent(a.kpi()))).append('%');
+                sb.append("; KPI trục ").append(a.code()).append(" ").append(Texts.percent(a.kpi()));
             }
         }
         sb.append("); mức điểm: ").append(e.pointsBand().label()).append('.');
@@ -82,7 +81,7 @@ public final class Grounds {
      * @return its status in a few words, e.g. "Vượt tỷ lệ "Hoàn thành xuất sắc nhiệm vụ": đề xuất
      *     "Hoàn thành tốt nhiệm vụ""
      */
-    public static String quota(QuotaMark m) {
+    private static String quota(QuotaMark m) {
         return switch (m.status()) {
             case WITHIN_CAP -> "Trong tỷ lệ \"Hoàn thành xuất sắc nhiệm vụ\"";
             case PROPOSED_FOR_GOOD -> "Vượt tỷ lệ \"Hoàn thành xuất sắc nhiệm vụ\": đề xuất \"Hoàn thành tốt nhiệm vụ\"";
@@ -112,10 +111,5 @@ public final class Grounds {
     public static String quotaLine(vn.kpibridge.scoring.QuotaOutcome q) {
         return "Tỷ lệ \"Hoàn thành xuất sắc nhiệm vụ\"" + (q.dutyGroup().isEmpty() ? "" : " (nhóm " + q.dutyGroup() + ")")
                 + ": " + q.reason();
-    }
-
-    /** @return the number with a decimal comma, as Vietnamese forms print it. */
-    public static String vn(BigDecimal v) {
-        return v.toPlainString().replace('.', ',');
     }
 }

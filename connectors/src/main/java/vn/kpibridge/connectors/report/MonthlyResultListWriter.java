@@ -18,6 +18,7 @@ import vn.kpibridge.scoring.QuotaOutcome;
 import vn.kpibridge.scoring.Rating;
 import vn.kpibridge.scoring.Ratio;
 import vn.kpibridge.scoring.Scheme;
+import vn.kpibridge.scoring.Texts;
 
 /**
  * Writes the unit's monthly result list of seed 002 V.2 ("Danh sách tổng hợp kết quả đánh giá xếp
@@ -49,14 +50,14 @@ public final class MonthlyResultListWriter implements UnitFormWriter {
      */
     public static List<String> headers(Scheme scheme) {
         List<String> h = new ArrayList<>(List.of("STT", "Họ và tên", "Chức vụ",
-                "Điểm tiêu chí chung (tối đa " + Grounds.vn(scheme.generalCriteriaMax().stripTrailingZeros()) + ")"));
+                "Điểm tiêu chí chung (tối đa " + Texts.exact(scheme.generalCriteriaMax()) + ")"));
         for (int i = 0; i < MONTHLY_RATIOS.size(); i++) {
             h.add(LETTERS[i] + " - " + MONTHLY_RATIOS.get(i).label() + " (%)");
         }
         for (LeaderTerm t : LeaderTerm.values()) {
             h.add(t.letter() + " - " + t.label() + " (%)");
         }
-        h.addAll(List.of("Điểm kết quả thực hiện nhiệm vụ (tối đa " + Grounds.vn(scheme.taskMax().stripTrailingZeros())
+        h.addAll(List.of("Điểm kết quả thực hiện nhiệm vụ (tối đa " + Texts.exact(scheme.taskMax())
                 + ")", "Tổng điểm", "Cá nhân tự đề xuất xếp loại", "Xếp loại đề xuất", "Ghi chú"));
         return List.copyOf(h);
     }

@@ -7,6 +7,7 @@ package vn.kpibridge.connectors.source;
 public class SourceFormatException extends RuntimeException {
     private final String fileName;
     private final int line;
+    private final String reason;
 
     /**
      * @param fileName name of the rejected file
@@ -18,6 +19,7 @@ public class SourceFormatException extends RuntimeException {
         super(fileName + (line > 0 ? ":" + line : "") + ": " + message, cause);
         this.fileName = fileName;
         this.line = line;
+        this.reason = message;
     }
 
     /** @return the rejected file's name. */
@@ -28,5 +30,10 @@ public class SourceFormatException extends RuntimeException {
     /** @return 1-based line of the problem, 0 when unknown. */
     public int line() {
         return line;
+    }
+
+    /** @return what is wrong, without file and line. */
+    public String reason() {
+        return reason;
     }
 }

@@ -167,6 +167,23 @@ class MappingValidatorTest {
     }
 
     @Test
+    void badJsonPointersAndJsonPathsUnderFileDeriveAreNamedLikeThoseOfRestAndSql() throws IOException {
+        edit("sources/qlcv-csv.yml", "period: {from: \"/Hạn xử lý\", granularity: quarter}",
+                "period: {from: \"Hạn xử lý\", granularity: quarter}");
+        edit("sources/vanban-di-edxml.yml", "    period: {from: /promulgation/date, granularity: quarter}\n",
+                "    period: {from: /promulgation/date, granularity: quarter}\n    extract:\n"
+                        + "      nguoiKy: \"$.signer[?(@.role == 'KY')\"\n");
+
+        ValidationReport r = validate();
+
+        assertThat(strings(r.errors())).containsExactly(
+                "mappings/sources/qlcv-csv.yml:31: derive.period.from: \"Hạn xử lý\" is neither a JSON pointer (starting "
+                        + "with \"/\") nor a JSONPath (starting with \"$\")",
+                "mappings/sources/vanban-di-edxml.yml:26: derive.extract.nguoiKy: bad JSONPath \"$.signer[?(@.role == 'KY')\": "
+                        + "Could not parse token starting at position 8. Expected ?, ', 0-9, * ");
+    }
+
+    @Test
     void identityRowsNamingAnUnknownOrDuplicateUserOrEmployeeAreEachReported() throws IOException {
         Files.writeString(mappings.resolve("identities/ban-to-chuc-tinh-uy.csv"), """
                 u-2048,BTC-CB-0002,Trần Thị B,Chuyên viên,BTC-TU,Ban Tổ chức Tỉnh ủy,false

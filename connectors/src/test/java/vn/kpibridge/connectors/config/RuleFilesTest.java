@@ -60,4 +60,16 @@ class RuleFilesTest {
         assertThatThrownBy(() -> files.loadRules(type)).hasMessageContaining("type.yml:2")
                 .hasMessageContaining("recordType \"CONG_VIEC\" is not one of [ASSESSMENT, TASK]");
     }
+
+    @Test
+    void aRuleWithoutIdAndASecondDuplicateNameTheirOwnLines() throws Exception {
+        Path noId = dir.resolve("noid.yml");
+        Files.writeString(noId, "rules:\n  - id: A\n    product: P1\n  - when: {recordType: TASK}\n    product: P2\n");
+        assertThatThrownBy(() -> files.loadRules(noId)).hasMessageContaining("noid.yml:4")
+                .hasMessageContaining("rule #2 needs an id and a product");
+        Path flow = dir.resolve("flow.yml");
+        Files.writeString(flow, "rules:\n  - {id: A, product: P1}\n  - {id: B, when: {titlePattern: '(quy'}, product: P2}\n");
+        assertThatThrownBy(() -> files.loadRules(flow)).hasMessageContaining("flow.yml:3")
+                .hasMessageContaining("rule B: bad titlePattern");
+    }
 }

@@ -212,6 +212,76 @@ class EmployeeScoreSheetWriterTest {
     }
 
     @Test
+    void bang2PrintsEachPlannedAxisWithTheEnginesRatiosAndKpi(@TempDir Path dir) throws Exception {
+        Scheme anGiang = scheme("an-giang-quarterly-leaders");
+        List<WorkItem> items = new ArrayList<>();
+        List<WorkItem> seed = seedInput().items();
+        for (int i = 0; i < seed.size(); i++) {
+            WorkItem w = seed.get(i);
+            items.add(new WorkItem(w.id(), w.title(), w.productCode(), i < 2 ? "1" : "4", w.coefficient(), w.share(),
+                    w.plannedQuantity(), w.doneQuantity(), w.review()));
+        }
+        EmployeeResult r = new ScoringEngine(anGiang).score(Q2, EvaluationSubject.of(new EmployeeInput("BTC-CB-0001",
+                "Nguyễn Văn A", "Phó Trưởng Ban Tổ chức Tỉnh ủy", "BTC-TU", true, new BigDecimal("27"), items, null, null),
+                Role.DEPUTY), null, null);
+        UnitReport unit = new UnitReport("BTC-TU", "Ban Tổ chức Tỉnh ủy", Q2, anGiang, List.of(r), List.of());
+        Path xlsx = dir.resolve("axes.xlsx");
+        new EmployeeScoreSheetWriter().write(xlsx, unit, r);
+        List<AxisResult> planned = r.evaluation().axes().stream().filter(a -> a.plannedConverted().signum() > 0).toList();
+        assertThat(planned).extracting(AxisResult::code).containsExactly("1", "4");
+        // axis 1: items 1-2 of the seed, P = 2 + 1 = 3; axis 4: items 3-5, P = 1.2 + 1.5 + 2 = 4.7
+        try (Workbook wb = XlsxCells.open(xlsx)) {
+            Sheet k = wb.getSheet(EmployeeScoreSheetWriter.KPI_SHEET);
+            int row = EmployeeScoreSheetWriter.KPI_HEADER_ROW + 8;
+            for (AxisResult axis : planned) {
+                assertThat(text(k, row, 1)).isEqualTo(axis.name() + " (Trục " + axis.code() + ")");
+                row++;
+                String[] labels = {"A - Số lượng (%)", "B - Chất lượng (%)", "C - Tiến độ (%)",
+                    "D - Lãnh đạo, chỉ đạo, điều hành (%)"};
+                for (int i = 0; i < 4; i++) {
+                    assertThat(text(k, row + i, 1)).isEqualTo(labels[i]);
+                    assertThat(number(k, row + i, 2)).isEqualTo(Decimals.percent(axis.ratios()
+                            .get(vn.kpibridge.scoring.Ratio.values()[i])).doubleValue());
+                }
+                row += 4;
+                assertThat(text(k, row, 1)).isEqualTo("KPI = (A+B+C+D)/4 (%)");
+                assertThat(number(k, row, 2)).isEqualTo(Decimals.percent(axis.kpi()).doubleValue());
+                row++;
+            }
+            // axis 1: A = 2/3, B = C = D = 1.75/3 -> KPI (2 + 3 x 1.75) / 12 = 60.42%;
+            // axis 4: A = 4.7/4.7, B = C = D = 5.1/4.7 -> KPI (4.7 + 3 x 5.1) / 18.8 = 106.38% (uncapped)
+            int first = EmployeeScoreSheetWriter.KPI_HEADER_ROW + 8;
+            assertThat(number(k, first + 1, 2)).isEqualTo(66.67);
+            assertThat(number(k, first + 2, 2)).isEqualTo(58.33);
+            assertThat(number(k, first + 5, 2)).isEqualTo(60.42);
+            assertThat(number(k, first + 7, 2)).isEqualTo(100.0);
+            assertThat(number(k, first + 8, 2)).isEqualTo(108.51);
+            assertThat(number(k, first + 11, 2)).isEqualTo(106.38);
+            assertThat(k.getLastRowNum()).isEqualTo(row - 1);
+        }
+    }
+
+    @Test
+    void bang2SaysSoWhenNothingWasPlanned(@TempDir Path dir) throws Exception {
+        Scheme seed = scheme("seed001-worked-example");
+        EmployeeResult r = new ScoringEngine(seed).score(Q2, EvaluationSubject.of(new EmployeeInput("BTC-CB-0003",
+                "Lê Văn C", "Chuyên viên", "BTC-TU", false, new BigDecimal("30"), List.of(), null, null), Role.MEMBER),
+                null, null);
+        assertThat(r.evaluation()).isNotNull();
+        UnitReport unit = new UnitReport("BTC-TU", "Ban Tổ chức Tỉnh ủy", Q2, seed, List.of(r), List.of());
+        Path xlsx = dir.resolve("empty.xlsx");
+        new EmployeeScoreSheetWriter().write(xlsx, unit, r);
+        try (Workbook wb = XlsxCells.open(xlsx)) {
+            Sheet k = wb.getSheet(EmployeeScoreSheetWriter.KPI_SHEET);
+            int total = EmployeeScoreSheetWriter.KPI_HEADER_ROW + 1;
+            assertThat(text(k, total, 1)).isEqualTo("Tổng");
+            assertThat(number(k, total, 5)).isEqualTo(0.0);
+            assertThat(text(k, total + 2, 1)).isEqualTo(EmployeeScoreSheetWriter.NO_PLAN);
+            assertThat(k.getLastRowNum()).isEqualTo(total + 2);
+        }
+    }
+
+    @Test
     void partAListsTheChecklistItemByItemOrLeavesItemsBlankWhenOnlyATotalIsKnown(@TempDir Path dir) throws Exception {
         Scheme anGiang = scheme("an-giang-quarterly-leaders");
         List<WorkItem> items = new ArrayList<>();

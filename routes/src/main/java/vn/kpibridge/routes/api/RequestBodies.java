@@ -65,8 +65,7 @@ public final class RequestBodies {
             throw new ApiProblem(400, "Bad request", field.isEmpty() ? null : field, "field \"" + field + "\": "
                     + cause.getMessage());
         } catch (JsonProcessingException e) {
-            throw new ApiProblem(400, "Bad request", null, "the request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            throw new ApiProblem(400, "Bad request", null, notValidJson(e));
         }
     }
 
@@ -114,7 +113,21 @@ public final class RequestBodies {
         return c.getSimpleName().equals("String") ? "string" : c.getSimpleName();
     }
 
-    private static String path(JsonMappingException e) {
+    /**
+     * @param e a parse error of malformed JSON (not a mapping error)
+     * @return "the request body is not valid JSON (line 3, column 12): " and the parser's message
+     */
+    public static String notValidJson(JsonProcessingException e) {
+        return "the request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage();
+    }
+
+    /**
+     * @param e a mapping error
+     * @return the JSON path of the field at fault, fields joined by '.' and array indexes in brackets
+     *     ({@code decisions[1].rating}); "" when the error is at the root
+     */
+    public static String path(JsonMappingException e) {
         StringBuilder b = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getIndex() >= 0) {

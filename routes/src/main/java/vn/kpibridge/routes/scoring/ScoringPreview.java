@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.kpibridge.connectors.config.MappingFileException;
 import vn.kpibridge.connectors.config.MappingFiles;
 import vn.kpibridge.routes.api.ApiProblem;
+import vn.kpibridge.routes.api.RequestBodies;
 import vn.kpibridge.scoring.Catalog;
 import vn.kpibridge.scoring.Decimals;
 import vn.kpibridge.scoring.EmployeeInput;
@@ -144,10 +146,10 @@ public final class ScoringPreview {
             }
             return r;
         } catch (JsonMappingException e) {
-            throw bad(path(e), e.getOriginalMessage());
+            String path = RequestBodies.path(e);
+            throw bad(path.isEmpty() ? null : path, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw bad(null, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw bad(null, RequestBodies.notValidJson(e));
         }
     }
 
@@ -213,7 +215,8 @@ public final class ScoringPreview {
             return new Catalog(c.id() == null ? "inline" : c.id(), c.version() == null ? "inline" : c.version(), null, null,
                     c.standardPoints() == null ? BigDecimal.valueOf(100) : c.standardPoints(), products);
         } catch (JsonMappingException e) {
-            throw bad("catalog." + path(e), e.getOriginalMessage());
+            String path = RequestBodies.path(e);
+            throw bad(path.isEmpty() ? "catalog" : "catalog." + path, e.getOriginalMessage());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw bad("catalog", e.getMessage());
         }
@@ -328,26 +331,7 @@ public final class ScoringPreview {
         }
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? null : sb.toString();
-    }
-
-    private interface Parse<T> {
-        T get();
-    }
-
-    private static <T> T required(Object value, String field, Parse<T> parse) {
+    private static <T> T required(Object value, String field, Supplier<T> parse) {
         if (value == null) {
             throw bad(field, field + " is required");
         }

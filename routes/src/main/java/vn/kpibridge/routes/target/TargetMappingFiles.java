@@ -11,9 +11,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
 import vn.kpibridge.connectors.config.MappingFileException;
+import vn.kpibridge.connectors.config.YamlLines;
 
 /**
  * Reads target mapping files ({@code mappings/targets/*.yml}) with Jackson's YAML binding, strict
@@ -41,40 +40,15 @@ public final class TargetMappingFiles {
             return m;
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new MappingFileException(file.toString(), keyLine(file, e), cause.getMessage(), e);
+            throw new MappingFileException(file.toString(), YamlLines.keyLine(file, e), cause.getMessage(), e);
         } catch (JsonMappingException e) {
-            throw new MappingFileException(file.toString(), keyLine(file, e), e.getOriginalMessage() + " (at "
+            throw new MappingFileException(file.toString(), YamlLines.keyLine(file, e), e.getOriginalMessage() + " (at "
                     + e.getPathReference().replace("vn.kpibridge.routes.target.", "") + ")", e);
         } catch (JsonProcessingException e) {
             throw new MappingFileException(file.toString(), line(e), e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MappingFileException(file.toString(), 0, "cannot read: " + e, e);
         }
-    }
-
-    /**
-     * The parser reports the position after the offending value; the line an administrator must
-     * edit is the last line at or before it that holds the innermost key of the error's path.
-     */
-    private static int keyLine(Path file, JsonMappingException e) {
-        int reported = line(e);
-        List<JsonMappingException.Reference> path = e.getPath();
-        String key = path.isEmpty() ? null : path.get(path.size() - 1).getFieldName();
-        if (key == null || reported <= 0) {
-            return reported;
-        }
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            Pattern p = Pattern.compile("^\\s*\"?" + Pattern.quote(key) + "\"?\\s*:");
-            for (int i = Math.min(reported, lines.size()); i >= 1; i--) {
-                if (p.matcher(lines.get(i - 1)).find()) {
-                    return i;
-                }
-            }
-        } catch (IOException ignored) {
-            // the parser's line
-        }
-        return reported;
     }
 
     private static int line(JsonProcessingException e) {

@@ -99,6 +99,21 @@ class ScoringPreviewTest {
     }
 
     @Test
+    void malformedJsonNamesLineAndColumnAndAMisshapedCatalogNamesTheCatalog() {
+        assertThatThrownBy(() -> preview.score("{\"period\": \"2026-06\",\n  \"scheme\": }"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.field()).isNull();
+                    assertThat(p.getMessage()).startsWith("the request body is not valid JSON (line 2, column 13)");
+                });
+        assertThatThrownBy(() -> preview.score("{\"period\": \"2026-Q2\", \"scheme\": \"seed001-worked-example\", "
+                + "\"catalog\": 5, \"employees\": []}"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.field()).isEqualTo("catalog"));
+        assertThatThrownBy(() -> preview.score("{\"period\": \"2026-Q2\", \"scheme\": \"seed001-worked-example\", "
+                + "\"catalog\": {\"products\": [{\"code\": \"X\", \"points\": \"nhieu\"}]}, \"employees\": []}"))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.field()).isEqualTo("catalog.products[0].points"));
+    }
+
+    @Test
     void scoreCommandPrintsTheResponseAndExitCodes() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
