@@ -90,7 +90,7 @@ public class EvaluationQueryService {
         n.put("period", e.period);
         n.put("version", e.version);
         n.put("createdAt", e.createdAt.toString());
-        n.set("workflow", workflow.workflowView(employee, period).orElse(null));
+        n.set("workflow", workflow.workflowView(e).orElse(null));
         n.set("evaluation", read(e.result));
         return n.toString();
     }

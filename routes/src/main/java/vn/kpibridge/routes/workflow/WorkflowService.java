@@ -136,7 +136,7 @@ public class WorkflowService {
         requireState(w, "submit a self-assessment", WorkflowState.PROVISIONAL, WorkflowState.SELF_ASSESSED);
 
         SelfAssessmentEntity s = selfAssessments.findByEmployeeCodeAndPeriod(employee, period).orElse(null);
-        ObjectNode before = snapshot(w);
+        ObjectNode before = snapshot(w, latest(w));
         before.set("selfAssessment", selfJson(s));
         if (s == null) {
             s = new SelfAssessmentEntity();
@@ -153,10 +153,11 @@ public class WorkflowService {
         w.state = WorkflowState.SELF_ASSESSED.name();
         w.updatedAt = OffsetDateTime.now(clock);
         workflows.save(w);
-        ObjectNode after = snapshot(w);
+        EvaluationEntity rescored = latest(w);
+        ObjectNode after = snapshot(w, rescored);
         after.set("selfAssessment", selfJson(s));
         audit.record(caller, "SELF_ASSESSMENT", subject(w), before, after, comment);
-        return view(w).toString();
+        return view(w, rescored).toString();
     }
 
     /**
@@ -183,7 +184,7 @@ public class WorkflowService {
                 WorkflowState.REOPENED);
 
         ReviewerInputEntity r = reviews.findByEmployeeCodeAndPeriod(employee, period).orElse(null);
-        ObjectNode before = snapshot(w);
+        ObjectNode before = snapshot(w, latest(w));
         before.set("reviewerInputs", r == null ? null : read(r.inputs));
         if (r == null) {
             r = new ReviewerInputEntity();
@@ -199,10 +200,11 @@ public class WorkflowService {
         w.state = WorkflowState.REVIEWED.name();
         w.updatedAt = OffsetDateTime.now(clock);
         workflows.save(w);
-        ObjectNode after = snapshot(w);
+        EvaluationEntity rescored = latest(w);
+        ObjectNode after = snapshot(w, rescored);
         after.set("reviewerInputs", read(r.inputs));
         audit.record(caller, "REVIEW", subject(w), before, after, r.comment);
-        return view(w).toString();
+        return view(w, rescored).toString();
     }
 
     /**
@@ -222,13 +224,14 @@ public class WorkflowService {
         access.requireApprove(caller, w.unitCode);
         String reason = RequestBodies.requiredText(RequestBodies.read(body, ReasonRequest.class).reason(), "reason", TEXT_MAX);
         requireState(w, "reopen", WorkflowState.APPROVED, WorkflowState.PUBLISHED);
-        ObjectNode before = snapshot(w);
+        EvaluationEntity e = latest(w);
+        ObjectNode before = snapshot(w, e);
         w.state = WorkflowState.REOPENED.name();
         w.reopenReason = reason;
         w.updatedAt = OffsetDateTime.now(clock);
         workflows.save(w);
-        audit.record(caller, "REOPEN", subject(w), before, snapshot(w), reason);
-        return view(w).toString();
+        audit.record(caller, "REOPEN", subject(w), before, snapshot(w, e), reason);
+        return view(w, e).toString();
     }
 
     /**
@@ -288,9 +291,9 @@ public class WorkflowService {
     }
 
     private ObjectNode publish(Caller caller, EvaluationWorkflowEntity w, String action, String reason) {
-        ObjectNode before = snapshot(w);
         EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period)
                 .orElseThrow(() -> new IllegalStateException("workflow without evaluation: " + w.employeeCode + " " + w.period));
+        ObjectNode before = snapshot(w, e);
         if (w.approvedVersion == null || w.approvedVersion != e.version) {
             throw new ApiProblem(409, "Conflict", null, "evaluation of " + w.employeeCode + " for " + w.period + " is v" + e.version
                     + " but v" + w.approvedVersion + " was approved: approve again before publishing");
@@ -327,7 +330,7 @@ public class WorkflowService {
         w.publishedAt = OffsetDateTime.now(clock);
         w.updatedAt = w.publishedAt;
         workflows.save(w);
-        ObjectNode after = snapshot(w);
+        ObjectNode after = snapshot(w, e);
         after.put("idempotencyKey", key);
         audit.record(caller, action, subject(w), before, after, reason);
         ObjectNode n = mapper.createObjectNode();
@@ -359,7 +362,7 @@ public class WorkflowService {
             if (!access.canReadUnit(caller.principal(), w.unitCode)) {
                 continue;
             }
-            Due due = due(w, today);
+            Due due = due(w, deadlines(w), today);
             if (due != null && due.overdue()) {
                 ObjectNode n = out.addObject();
                 n.put("employeeCode", w.employeeCode);
@@ -393,13 +396,13 @@ public class WorkflowService {
      * The workflow block of an evaluation's view: state, approval, publication, deadlines and the
      * step due, the self-assessment and the reviewer inputs.
      *
-     * @param employee employee code
-     * @param period period code
+     * @param latest the latest evaluation version of an employee and period, as the caller loaded
+     *     it (its points and proposed rating are shown)
      * @return the block, or empty when the evaluation has no workflow row
      */
     @Transactional(readOnly = true)
-    public Optional<ObjectNode> workflowView(String employee, String period) {
-        return workflows.findByEmployeeCodeAndPeriod(employee, period).map(this::view);
+    public Optional<ObjectNode> workflowView(EvaluationEntity latest) {
+        return workflows.findByEmployeeCodeAndPeriod(latest.employeeCode, latest.period).map(w -> view(w, latest));
     }
 
     /**
@@ -414,11 +417,15 @@ public class WorkflowService {
         return m;
     }
 
-    ObjectNode view(EvaluationWorkflowEntity w) {
+    /**
+     * @param w the workflow row
+     * @param e the latest evaluation version of the row's employee and period, or null
+     * @return the workflow block (see {@link #workflowView})
+     */
+    ObjectNode view(EvaluationWorkflowEntity w, EvaluationEntity e) {
         ObjectNode n = mapper.createObjectNode();
         n.put("state", w.state);
         n.put("evaluationVersion", w.evaluationVersion);
-        EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period).orElse(null);
         if (e != null) {
             n.put("totalPoints", e.totalPoints);
             n.put("proposedRating", e.proposedRating);
@@ -440,7 +447,7 @@ public class WorkflowService {
         dl.put("reviewBefore", d == null || d.reviewBefore() == null ? null : d.reviewBefore().toString());
         dl.put("decisionBefore", d == null || d.decisionBefore() == null ? null : d.decisionBefore().toString());
         dl.put("publicationBefore", d == null || d.publicationBefore() == null ? null : d.publicationBefore().toString());
-        Due due = due(w, LocalDate.now(clock));
+        Due due = due(w, d, LocalDate.now(clock));
         if (due != null) {
             ObjectNode dn = n.putObject("due");
             dn.put("step", due.step());
@@ -470,9 +477,14 @@ public class WorkflowService {
     record Due(String step, LocalDate before, boolean overdue, long daysLate) {
     }
 
-    Due due(EvaluationWorkflowEntity w, LocalDate today) {
+    /**
+     * @param w the workflow row
+     * @param d its deadlines ({@link #deadlines}), or null when the scheme gives none
+     * @param today the day to judge on
+     * @return the step due and whether it is late, or null when no step is due
+     */
+    Due due(EvaluationWorkflowEntity w, Timeline.Deadlines d, LocalDate today) {
         WorkflowState state = WorkflowState.valueOf(w.state);
-        Timeline.Deadlines d = deadlines(w);
         if (state.dueStep() == null || d == null) {
             return null;
         }
@@ -579,9 +591,22 @@ public class WorkflowService {
         return AuditTrail.Subject.evaluation(w.employeeCode, w.unitCode, w.period);
     }
 
-    ObjectNode snapshot(EvaluationWorkflowEntity w) {
-        EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period).orElse(null);
+    /**
+     * @param w the workflow row
+     * @param e its latest evaluation version, or null
+     * @return the audit view of the row with the evaluation's figures ({@link WorkflowHook#snapshot})
+     */
+    ObjectNode snapshot(EvaluationWorkflowEntity w, EvaluationEntity e) {
         return hook.snapshot(w, e);
+    }
+
+    /**
+     * @param w the workflow row
+     * @return the latest evaluation version of its employee and period (after a re-scoring in this
+     *     transaction: the new one), or null
+     */
+    EvaluationEntity latest(EvaluationWorkflowEntity w) {
+        return evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period).orElse(null);
     }
 
     private JsonNode selfJson(SelfAssessmentEntity s) {
