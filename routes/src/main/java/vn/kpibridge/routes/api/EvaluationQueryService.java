@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.routes.persistence.EvaluationRepository;
+import vn.kpibridge.routes.persistence.RecordAssignmentEntity;
 import vn.kpibridge.routes.persistence.RecordIssueEntity;
 import vn.kpibridge.routes.persistence.RecordIssueRepository;
 import vn.kpibridge.routes.persistence.RecordAssignmentRepository;
@@ -107,8 +111,12 @@ public class EvaluationQueryService {
         if (!RecordIssueEntity.UNMAPPED.equals(kind) && !RecordIssueEntity.REJECTED.equals(kind)) {
             throw new ApiProblem(400, "Bad request", "kind", "kind must be UNMAPPED or REJECTED, got \"" + kind + "\"");
         }
+        List<RecordIssueEntity> kept = issues.findByKindOrderById(kind);
+        Map<Long, List<RecordAssignmentEntity>> byIssue = kept.isEmpty() ? Map.of()
+                : assignments.findByRecordIssueIdInOrderById(kept.stream().map(RecordIssueEntity::getId).toList()).stream()
+                        .collect(Collectors.groupingBy(a -> a.recordIssueId));
         ArrayNode out = mapper.createArrayNode();
-        for (RecordIssueEntity i : issues.findByKindOrderById(kind)) {
+        for (RecordIssueEntity i : kept) {
             ObjectNode n = out.addObject();
             n.put("id", i.getId());
             n.put("sourceId", i.sourceId);
@@ -119,7 +127,7 @@ public class EvaluationQueryService {
             n.put("reason", i.reason);
             n.set("payload", i.payload == null ? null : read(i.payload));
             ArrayNode as = n.putArray("assignments");
-            for (var a : assignments.findByRecordIssueIdOrderById(i.getId())) {
+            for (RecordAssignmentEntity a : byIssue.getOrDefault(i.getId(), List.of())) {
                 ObjectNode x = as.addObject();
                 x.put("productCode", a.productCode);
                 x.put("catalogVersion", a.catalogVersion);
