@@ -216,8 +216,7 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
                     n.put("id", k.id());
                     n.put("key", k.key());
                     n.put("note", "store the key now: only its SHA-256 is kept");
-                    json(e, n.toString());
-                    e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+                    json(e, 201, n.toString());
                 });
         from("direct:apiRevokeKey").routeId("api-revoke-key")
                 .process(e -> {
@@ -251,10 +250,15 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
         return v;
     }
 
+    /** @return the request body as text */
     static String body(Exchange e) {
         return e.getIn().getBody(String.class);
     }
 
+    /**
+     * @return the path parameter {@code id} as a number
+     * @throws ApiProblem 400 naming {@code id} when it is missing or not a whole number
+     */
     static long id(Exchange e) {
         String v = required(e, "id");
         try {
@@ -276,9 +280,19 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
         }
     }
 
+    /** Answers 200 with a JSON body. */
     static void json(Exchange e, String body) {
+        json(e, 200, body);
+    }
+
+    /**
+     * @param e the exchange to answer
+     * @param status HTTP status (200, 201, 202)
+     * @param body JSON text
+     */
+    static void json(Exchange e, int status, String body) {
         e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         e.getMessage().setBody(body);
     }
 
