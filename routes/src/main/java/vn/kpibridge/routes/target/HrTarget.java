@@ -29,6 +29,7 @@ import vn.kpibridge.routes.source.SourcePlaceholders;
 import vn.kpibridge.routes.source.SourcePullException;
 import vn.kpibridge.routes.target.TargetMapping.Auth;
 import vn.kpibridge.routes.target.TargetMapping.OAuth2;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The HR system as a REST target: its mapping file ({@code kpi.targets.hr.mapping}, default
@@ -163,7 +164,7 @@ public class HrTarget {
         } catch (MappingFileException e) {
             throw new TargetCallException(DeliveryResult.ofError("configuration: " + e.getMessage()));
         }
-        JsonNode message = read(messageJson);
+        JsonNode message = StoredJson.read(messageJson, "outbox message " + idempotencyKey);
         Map<String, JsonNode> ours = EvaluationFields.read(message);
         String base = resolve("request.baseUrl", m.request().baseUrl()).trim();
         while (base.endsWith("/")) {
@@ -337,14 +338,6 @@ public class HrTarget {
         } catch (IllegalArgumentException e) {
             throw new TargetCallException(DeliveryResult.ofError("configuration: " + file() + ": " + setting
                     + " does not give an absolute http(s) URL"));
-        }
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("outbox payload is not JSON", e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.scoring.Period;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The JSON of the events published on Artemis topics for any system to subscribe (issue 5 point 4).
@@ -72,7 +73,7 @@ public final class ResultEvents {
      */
     public static String evaluationFinalized(String messageJson, OffsetDateTime occurredAt, String trigger,
             String approvalStatus) {
-        JsonNode message = read(messageJson);
+        JsonNode message = StoredJson.read(messageJson, "evaluation message");
         Map<String, JsonNode> f = EvaluationFields.read(message);
         ObjectNode n = MAPPER.createObjectNode();
         n.put("event", EVALUATION_FINALIZED);
@@ -158,13 +159,5 @@ public final class ResultEvents {
             x.set("reason", r.get("reason"));
         }
         return out;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("evaluation message is not JSON", e);
-        }
     }
 }

@@ -112,7 +112,7 @@ public class ApprovalService {
         ApprovalRequest req = RequestBodies.read(body, ApprovalRequest.class);
         String unit = RequestBodies.requiredText(req.unit(), "unit", 100);
         String period = RequestBodies.requiredText(req.period(), "period", 10);
-        WorkflowService.checkPeriod(period);
+        RequestBodies.period(period);
         access.requireApprove(caller, unit);
         String globalReason = RequestBodies.optionalText(req.reason(), "reason", TEXT_MAX);
 

@@ -1,6 +1,5 @@
 package vn.kpibridge.routes.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.routes.persistence.AuditEntryEntity;
 import vn.kpibridge.routes.persistence.AuditEntryRepository;
 import vn.kpibridge.routes.security.Caller;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The append-only audit trail (issue 6 point 4; seed 003 "phân quyền chặt chẽ, lưu vết thao
@@ -110,8 +110,8 @@ public class AuditTrail {
             n.put("action", a.action);
             n.put("entityType", a.entityType);
             n.put("entityKey", a.entityKey);
-            n.set("before", read(a.beforeJson));
-            n.set("after", read(a.afterJson));
+            n.set("before", StoredJson.read(a.beforeJson, "state before of audit entry " + a.getId()));
+            n.set("after", StoredJson.read(a.afterJson, "state after of audit entry " + a.getId()));
             n.put("reason", a.reason);
         }
         return out;
@@ -128,17 +128,6 @@ public class AuditTrail {
             return mapper.writeValueAsString(o);
         } catch (IOException e) {
             throw new IllegalStateException("audit value cannot be written as JSON", e);
-        }
-    }
-
-    private JsonNode read(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored audit JSON cannot be read", e);
         }
     }
 }

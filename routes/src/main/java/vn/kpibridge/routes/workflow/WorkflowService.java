@@ -42,6 +42,7 @@ import vn.kpibridge.scoring.Period;
 import vn.kpibridge.scoring.Rating;
 import vn.kpibridge.scoring.Scheme;
 import vn.kpibridge.scoring.Timeline;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The per-evaluation workflow of issue 6 point 2 ({@link WorkflowState}): the employee's
@@ -122,7 +123,7 @@ public class WorkflowService {
      */
     @Transactional
     public String selfAssess(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         access.requireSelf(caller, employee);
         SelfAssessmentRequest req = RequestBodies.read(body, SelfAssessmentRequest.class);
         if (req.proposedRating() == null) {
@@ -174,7 +175,7 @@ public class WorkflowService {
      */
     @Transactional
     public String review(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireReview(caller, employee, w.unitCode);
         ReviewerInputs in = RequestBodies.read(body, ReviewerInputs.class);
@@ -185,7 +186,7 @@ public class WorkflowService {
 
         ReviewerInputEntity r = reviews.findByEmployeeCodeAndPeriod(employee, period).orElse(null);
         ObjectNode before = snapshot(w, latest(w));
-        before.set("reviewerInputs", r == null ? null : read(r.inputs));
+        before.set("reviewerInputs", r == null ? null : StoredJson.read(r.inputs, inputsOf(r)));
         if (r == null) {
             r = new ReviewerInputEntity();
             r.employeeCode = employee;
@@ -202,7 +203,7 @@ public class WorkflowService {
         workflows.save(w);
         EvaluationEntity rescored = latest(w);
         ObjectNode after = snapshot(w, rescored);
-        after.set("reviewerInputs", read(r.inputs));
+        after.set("reviewerInputs", StoredJson.read(r.inputs, inputsOf(r)));
         audit.record(caller, "REVIEW", subject(w), before, after, r.comment);
         return view(w, rescored).toString();
     }
@@ -219,7 +220,7 @@ public class WorkflowService {
      */
     @Transactional
     public String reopen(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireApprove(caller, w.unitCode);
         String reason = RequestBodies.requiredText(RequestBodies.read(body, ReasonRequest.class).reason(), "reason", TEXT_MAX);
@@ -247,7 +248,7 @@ public class WorkflowService {
      */
     @Transactional
     public String publishUnit(Caller caller, String unit, String period) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         access.requireApprove(caller, unit);
         List<EvaluationWorkflowEntity> all = workflows.findByUnitCodeAndPeriodOrderByEmployeeCode(unit, period);
         if (all.isEmpty()) {
@@ -282,7 +283,7 @@ public class WorkflowService {
      */
     @Transactional
     public String republish(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireApprove(caller, w.unitCode);
         String reason = RequestBodies.requiredText(RequestBodies.read(body, ReasonRequest.class).reason(), "reason", TEXT_MAX);
@@ -300,10 +301,11 @@ public class WorkflowService {
         }
         w.publications++;
         String key = w.employeeCode + ":" + w.period + ":v" + e.version + ":published:" + w.publications;
-        JsonNode result = read(e.result);
+        JsonNode result = StoredJson.read(e.result, "result of evaluation " + w.employeeCode + ":" + w.period + " v" + e.version);
         // the version's own message (display figures, labels, rules) when stored, with the approval on top
-        ObjectNode m = outbox.evaluationMessage(w.employeeCode + ":" + w.period + ":v" + e.version)
-                .map(this::read).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
+        String versionKey = w.employeeCode + ":" + w.period + ":v" + e.version;
+        ObjectNode m = outbox.evaluationMessage(versionKey)
+                .map(json -> StoredJson.read(json, "outbox message " + versionKey)).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
                 .orElseGet(mapper::createObjectNode);
         m.put("idempotencyKey", key);
         m.put("kind", PUBLISHED_KIND);
@@ -353,7 +355,7 @@ public class WorkflowService {
      */
     @Transactional(readOnly = true)
     public String overdue(Caller caller, String unit, String period, LocalDate asOf) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         access.requireReadUnit(caller, unit);
         LocalDate today = asOf != null ? asOf : LocalDate.now(clock);
         ArrayNode out = mapper.createArrayNode();
@@ -384,7 +386,7 @@ public class WorkflowService {
      */
     @Transactional(readOnly = true)
     public String auditTrail(Caller caller, String employee, String period) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireReadEvaluation(caller, employee, w.unitCode);
         return audit.ofEvaluation(employee, period).toString();
@@ -455,7 +457,7 @@ public class WorkflowService {
         }
         n.set("selfAssessment", selfJson(selfAssessments.findByEmployeeCodeAndPeriod(w.employeeCode, w.period).orElse(null)));
         n.set("reviewerInputs", reviews.findByEmployeeCodeAndPeriod(w.employeeCode, w.period).map(r -> {
-            ObjectNode x = (ObjectNode) read(r.inputs);
+            ObjectNode x = (ObjectNode) StoredJson.read(r.inputs, inputsOf(r));
             x.put("reviewedBy", r.reviewedBy);
             x.put("reviewedAt", r.reviewedAt.toString());
             return (JsonNode) x;
@@ -577,14 +579,6 @@ public class WorkflowService {
         return all.stream().map(x -> x.employeeCode + " " + x.state).toList().toString();
     }
 
-    static void checkPeriod(String period) {
-        try {
-            Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "Bad request", "period", e.getMessage());
-        }
-    }
-
     static AuditTrail.Subject subject(EvaluationWorkflowEntity w) {
         return AuditTrail.Subject.evaluation(w.employeeCode, w.unitCode, w.period);
     }
@@ -628,11 +622,7 @@ public class WorkflowService {
         }
     }
 
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored JSON cannot be read", e);
-        }
+    private static String inputsOf(ReviewerInputEntity r) {
+        return "reviewer inputs of " + r.employeeCode + ":" + r.period;
     }
 }
