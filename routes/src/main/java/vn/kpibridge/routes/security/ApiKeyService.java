@@ -86,9 +86,7 @@ public class ApiKeyService {
         if (roles.contains(KpiRole.EMPLOYEE) && (employeeCode == null || employeeCode.isBlank())) {
             throw new ApiProblem(400, "Bad request", "employeeCode", "employeeCode is required for EMPLOYEE keys");
         }
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String key = newKeyText();
         ApiKeyEntity k = new ApiKeyEntity();
         k.name = name.trim();
         k.keyPrefix = key.substring(0, 12);
@@ -112,13 +110,14 @@ public class ApiKeyService {
      */
     @Transactional
     public boolean registerKnown(String key, String name) {
-        if (keys.findByKeySha256(sha256(key)).isPresent()) {
+        String sha = sha256(key);
+        if (keys.findByKeySha256(sha).isPresent()) {
             return false;
         }
         ApiKeyEntity k = new ApiKeyEntity();
         k.name = name;
         k.keyPrefix = key.substring(0, Math.min(12, key.length()));
-        k.keySha256 = sha256(key);
+        k.keySha256 = sha;
         k.roles = KpiRole.ADMIN.name();
         k.createdBy = Caller.SYSTEM.name();
         k.createdAt = OffsetDateTime.now(clock);

@@ -96,7 +96,10 @@ public class HrTarget {
                 () -> log.info("HR target: no mapping file {}; HR push off", file()));
     }
 
-    /** @return the mapping file in use ({@code kpi.targets.hr.mapping}) */
+    /**
+     * @return the mapping file in use: {@code kpi.targets.hr.mapping} (default
+     *     {@code ${kpi.mappings-dir}/targets/hr.yml}), read from the environment at each use
+     */
     public Path file() {
         return Path.of(env.getProperty("kpi.targets.hr.mapping", "./mappings/targets/hr.yml"));
     }

@@ -49,27 +49,16 @@ public final class ResultEvents {
     }
 
     /**
-     * @param messageJson the evaluation message stored in the outbox
-     * @param occurredAt when the version was stored
+     * @param messageJson the evaluation message stored in the outbox (for a publication: with the
+     *     approved rating)
+     * @param occurredAt when it happened (the version was stored, or the evaluation published)
+     * @param trigger "evaluation-version-stored" or "evaluation-published"
+     * @param approvalStatus "PROPOSED" or "APPROVED"
      * @return {@code {event, eventId, occurredAt, trigger, approvalStatus, idempotencyKey,
      *     employeeCode, fullName, position, unitCode, period, periodLabel, schemeId, version,
      *     generalPoints, taskPoints, totalPoints, quantityPercent, pointsBand, pointsBandLabel,
      *     proposedRating, proposedRatingLabel, rulesFired[{code, source, reason}]}}; points and
      *     percentages are the display figures (2 decimals, half-up)
-     */
-    public static String evaluationFinalized(String messageJson, OffsetDateTime occurredAt) {
-        return evaluationFinalized(messageJson, occurredAt, "evaluation-version-stored", "PROPOSED");
-    }
-
-    /**
-     * Like {@link #evaluationFinalized(String, OffsetDateTime)}, with the trigger and approval
-     * status given.
-     *
-     * @param messageJson the evaluation message (for a publication: with the approved rating)
-     * @param occurredAt when it happened
-     * @param trigger "evaluation-version-stored" or "evaluation-published"
-     * @param approvalStatus "PROPOSED" or "APPROVED"
-     * @return the event JSON
      */
     public static String evaluationFinalized(String messageJson, OffsetDateTime occurredAt, String trigger,
             String approvalStatus) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,18 +87,8 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public ArrayNode ofEvaluation(String employee, String period) {
-        return toJson(entries.findByEmployeeCodeAndPeriodOrderById(employee, period));
-    }
-
-    /** @return the entries of an entity, oldest first, as {@link #ofEvaluation} shapes them. */
-    @Transactional(readOnly = true)
-    public ArrayNode ofEntity(String type, String key) {
-        return toJson(entries.findByEntityTypeAndEntityKeyOrderById(type, key));
-    }
-
-    private ArrayNode toJson(List<AuditEntryEntity> list) {
         ArrayNode out = mapper.createArrayNode();
-        for (AuditEntryEntity a : list) {
+        for (AuditEntryEntity a : entries.findByEmployeeCodeAndPeriodOrderById(employee, period)) {
             ObjectNode n = out.addObject();
             n.put("id", a.getId());
             n.put("occurredAt", a.occurredAt.toString());

@@ -38,6 +38,7 @@ import vn.kpibridge.routes.persistence.WorkItemRepository;
 import vn.kpibridge.routes.security.AccessPolicy;
 import vn.kpibridge.routes.security.Caller;
 import vn.kpibridge.routes.security.UnitTree;
+import vn.kpibridge.routes.target.ResultEvents;
 import vn.kpibridge.scoring.Period;
 import vn.kpibridge.scoring.Rating;
 import vn.kpibridge.scoring.Scheme;
@@ -58,8 +59,6 @@ import vn.kpibridge.routes.persistence.StoredJson;
  */
 @Service
 public class WorkflowService {
-    /** Message kind of a published (approved) evaluation in the outbox. */
-    public static final String PUBLISHED_KIND = "evaluation.finalized";
     private static final int TEXT_MAX = 4000;
 
     private final EvaluationRepository evaluations;
@@ -238,7 +237,7 @@ public class WorkflowService {
     /**
      * Publishes every APPROVED evaluation of a unit for a period (-> PUBLISHED): each goes to the
      * outbox ({@link OutboxService}, queue {@code kpi.queues.evaluations}, kind
-     * {@value #PUBLISHED_KIND}) in this transaction.
+     * {@value ResultEvents#EVALUATION_FINALIZED}) in this transaction.
      *
      * @param caller an APPROVER of the unit or a unit above
      * @param unit unit code
@@ -308,7 +307,7 @@ public class WorkflowService {
                 .map(json -> StoredJson.read(json, "outbox message " + versionKey)).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
                 .orElseGet(mapper::createObjectNode);
         m.put("idempotencyKey", key);
-        m.put("kind", PUBLISHED_KIND);
+        m.put("kind", ResultEvents.EVALUATION_FINALIZED);
         m.put("status", WorkflowState.PUBLISHED.name());
         m.put("employeeCode", w.employeeCode);
         m.put("fullName", result.path("fullName").asText());
