@@ -57,7 +57,8 @@ public class EvaluationQueryService {
         java.util.Map<String, String> states = workflow.states(unit, period);
         ArrayNode out = mapper.createArrayNode();
         for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit, period)) {
-            JsonNode result = StoredJson.read(e.result, "result of evaluation " + e.employeeCode + ":" + e.period + " v" + e.version);
+            JsonNode result = StoredJson.read(e.result, "result of evaluation " + e.employeeCode + ":" + e.period
+                    + " v" + e.version);
             ObjectNode n = out.addObject();
             n.put("employeeCode", e.employeeCode);
             n.put("fullName", result.path("fullName").asText());

@@ -252,7 +252,8 @@ public class RestPullSteps {
         String clientId = placeholders.resolve(id, "rest.auth.oauth2.clientId", o.clientId());
         String secret = placeholders.resolve(id, "rest.auth.oauth2.clientSecret", o.clientSecret());
         String scope = o.scope() == null ? null : placeholders.resolve(id, "rest.auth.oauth2.scope", o.scope());
-        OAuth2TokenCache.TokenRequest request = OAuth2TokenCache.tokenForm(clientId, secret, scope, "body".equals(o.clientAuth()));
+        OAuth2TokenCache.TokenRequest request = OAuth2TokenCache.tokenForm(clientId, secret, scope,
+                "body".equals(o.clientAuth()));
         Message m = fresh(e);
         if (request.authorization() != null) {
             m.setHeader("Authorization", request.authorization());

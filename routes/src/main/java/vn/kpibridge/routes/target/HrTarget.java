@@ -255,7 +255,8 @@ public class HrTarget {
         String clientId = resolve("auth.oauth2.clientId", o.clientId());
         String secret = resolve("auth.oauth2.clientSecret", o.clientSecret());
         String scope = o.scope() == null ? null : resolve("auth.oauth2.scope", o.scope());
-        OAuth2TokenCache.TokenRequest request = OAuth2TokenCache.tokenForm(clientId, secret, scope, "body".equals(o.clientAuth()));
+        OAuth2TokenCache.TokenRequest request = OAuth2TokenCache.tokenForm(clientId, secret, scope,
+                "body".equals(o.clientAuth()));
         String call = "OAuth2 token request (POST " + url + ")";
         Exchange answer = template.getObject().send(HTTP_COMPONENT + "://oauth2-token?throwExceptionOnFailure=false",
                 ex -> {

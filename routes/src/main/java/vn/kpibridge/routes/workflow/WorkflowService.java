@@ -304,7 +304,8 @@ public class WorkflowService {
         // the version's own message (display figures, labels, rules) when stored, with the approval on top
         String versionKey = w.employeeCode + ":" + w.period + ":v" + e.version;
         ObjectNode m = outbox.evaluationMessage(versionKey)
-                .map(json -> StoredJson.read(json, "outbox message " + versionKey)).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
+                .map(json -> StoredJson.read(json, "outbox message " + versionKey)).filter(JsonNode::isObject)
+                .map(n -> (ObjectNode) n)
                 .orElseGet(mapper::createObjectNode);
         m.put("idempotencyKey", key);
         m.put("kind", ResultEvents.EVALUATION_FINALIZED);

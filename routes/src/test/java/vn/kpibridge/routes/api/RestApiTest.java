@@ -63,7 +63,8 @@ class RestApiTest extends FlowTestSupport {
         // the same employee and period taken in from records first: a preview must leave its stored evaluation alone
         drop(Path.of("../samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json"), "eoffice-btc", "preview.json");
         await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from evaluation") == 1);
-        String stored = "select employee_code || ' ' || period || ' v' || version || ' ' || total_points from evaluation order by id";
+        String stored = "select employee_code || ' ' || period || ' v' || version || ' ' || total_points from evaluation "
+                + "order by id";
         List<String> before = jdbc.queryForList(stored, String.class);
         assertThat(before).containsExactly("BTC-CB-0001 2026-Q2 v1 91.93");
 
