@@ -47,16 +47,30 @@ public class ApiProblem extends RuntimeException {
      */
     public static void respond(Exchange e) {
         ApiProblem p = e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("type", "about:blank");
-        n.put("title", p.title());
-        n.put("status", p.status());
-        n.put("detail", p.getMessage());
-        if (p.field() != null) {
-            n.put("field", p.field());
-        }
         e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, p.status());
         e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
-        e.getMessage().setBody(n.toString());
+        e.getMessage().setBody(body(p.status(), p.title(), p.field(), p.getMessage()).toString());
+    }
+
+    /**
+     * The RFC 9457 problem document every API error is answered with (also the security layer's
+     * 401 and 403).
+     *
+     * @param status HTTP status
+     * @param title short summary
+     * @param field the field, parameter or header at fault, or null (then left out)
+     * @param detail what is wrong, in full
+     * @return {@code {type: "about:blank", title, status, detail, field}}
+     */
+    public static ObjectNode body(int status, String title, String field, String detail) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("type", "about:blank");
+        n.put("title", title);
+        n.put("status", status);
+        n.put("detail", detail);
+        if (field != null) {
+            n.put("field", field);
+        }
+        return n;
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.routes.flow.OutboxService;
 import vn.kpibridge.routes.persistence.OutboxMessageEntity;
-import vn.kpibridge.scoring.Period;
 
 /**
  * Read side of the delivery status (issue 5 point 6): outbox messages per target with their
@@ -62,11 +61,7 @@ public class DeliveryQueryService {
                     + "\" is not one of PENDING, DELIVERED, PARKED, DEAD");
         }
         if (period != null) {
-            try {
-                Period.parse(period);
-            } catch (RuntimeException e) {
-                throw new ApiProblem(400, "Bad request", "period", "period \"" + period + "\": " + e.getMessage());
-            }
+            RequestBodies.period(period);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ApiProblem(400, "Bad request", "limit", "limit must be 1 to " + MAX_LIMIT);

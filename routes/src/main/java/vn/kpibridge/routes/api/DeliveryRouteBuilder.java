@@ -85,7 +85,7 @@ public class DeliveryRouteBuilder extends KpiRouteBuilder {
                         optional(e, "employee"), optional(e, "period"), limit(e))));
         from("direct:apiDelivery").routeId("api-delivery")
                 .process(e -> access.requireAdminOrAuditor(RestApiRouteBuilder.caller(e), "read delivery status"))
-                .process(e -> RestApiRouteBuilder.json(e, queries.message(id(e))));
+                .process(e -> RestApiRouteBuilder.json(e, queries.message(RestApiRouteBuilder.id(e))));
         from("direct:apiDeliveryRedrive").routeId("api-delivery-redrive")
                 .process(this::redrive);
     }
@@ -93,7 +93,7 @@ public class DeliveryRouteBuilder extends KpiRouteBuilder {
     private void redrive(Exchange e) {
         Caller caller = RestApiRouteBuilder.caller(e);
         access.requireAdmin(caller, "re-drive deliveries");
-        long id = id(e);
+        long id = RestApiRouteBuilder.id(e);
         List<Redriven> done = tx.execute(s -> {
             List<Redriven> r = outbox.redrive(null, id);
             r.forEach(m -> audit.record(caller, "REDRIVE_DELIVERY", new AuditTrail.Subject("outbox_message",
@@ -135,15 +135,6 @@ public class DeliveryRouteBuilder extends KpiRouteBuilder {
             return v == null ? 100 : Integer.parseInt(v);
         } catch (NumberFormatException ex) {
             throw new ApiProblem(400, "Bad request", "limit", "limit \"" + v + "\" is not a whole number");
-        }
-    }
-
-    private static long id(Exchange e) {
-        String v = RestApiRouteBuilder.required(e, "id");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException ex) {
-            throw new ApiProblem(400, "Bad request", "id", "id \"" + v + "\" is not a message number");
         }
     }
 }

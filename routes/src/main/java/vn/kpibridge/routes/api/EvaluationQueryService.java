@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.routes.persistence.EvaluationRepository;
+import vn.kpibridge.routes.persistence.RecordAssignmentEntity;
 import vn.kpibridge.routes.persistence.RecordIssueEntity;
 import vn.kpibridge.routes.persistence.RecordIssueRepository;
 import vn.kpibridge.routes.persistence.RecordAssignmentRepository;
 import vn.kpibridge.routes.security.AccessPolicy;
 import vn.kpibridge.routes.security.Caller;
 import vn.kpibridge.routes.workflow.WorkflowService;
-import vn.kpibridge.scoring.Period;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * Read side of the API: evaluations with their explanation and workflow, and kept record issues.
@@ -49,12 +52,13 @@ public class EvaluationQueryService {
      * @throws ApiProblem 400 when the period is malformed, 403 outside the caller's units
      */
     public String unitEvaluations(Caller caller, String unit, String period) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         access.requireReadUnit(caller, unit);
         java.util.Map<String, String> states = workflow.states(unit, period);
         ArrayNode out = mapper.createArrayNode();
         for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit, period)) {
-            JsonNode result = read(e.result);
+            JsonNode result = StoredJson.read(e.result, "result of evaluation " + e.employeeCode + ":" + e.period
+                    + " v" + e.version);
             ObjectNode n = out.addObject();
             n.put("employeeCode", e.employeeCode);
             n.put("fullName", result.path("fullName").asText());
@@ -79,7 +83,7 @@ public class EvaluationQueryService {
      *     caller may not read it
      */
     public String evaluation(Caller caller, String employee, String period) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(employee, period)
                 .orElseThrow(() -> new ApiProblem(404, "Not found", null,
                         "no evaluation of employee " + employee + " for period " + period));
@@ -90,8 +94,8 @@ public class EvaluationQueryService {
         n.put("period", e.period);
         n.put("version", e.version);
         n.put("createdAt", e.createdAt.toString());
-        n.set("workflow", workflow.workflowView(employee, period).orElse(null));
-        n.set("evaluation", read(e.result));
+        n.set("workflow", workflow.workflowView(e).orElse(null));
+        n.set("evaluation", StoredJson.read(e.result, "result of evaluation " + employee + ":" + period + " v" + e.version));
         return n.toString();
     }
 
@@ -107,8 +111,12 @@ public class EvaluationQueryService {
         if (!RecordIssueEntity.UNMAPPED.equals(kind) && !RecordIssueEntity.REJECTED.equals(kind)) {
             throw new ApiProblem(400, "Bad request", "kind", "kind must be UNMAPPED or REJECTED, got \"" + kind + "\"");
         }
+        List<RecordIssueEntity> kept = issues.findByKindOrderById(kind);
+        Map<Long, List<RecordAssignmentEntity>> byIssue = kept.isEmpty() ? Map.of()
+                : assignments.findByRecordIssueIdInOrderById(kept.stream().map(RecordIssueEntity::getId).toList()).stream()
+                        .collect(Collectors.groupingBy(a -> a.recordIssueId));
         ArrayNode out = mapper.createArrayNode();
-        for (RecordIssueEntity i : issues.findByKindOrderById(kind)) {
+        for (RecordIssueEntity i : kept) {
             ObjectNode n = out.addObject();
             n.put("id", i.getId());
             n.put("sourceId", i.sourceId);
@@ -117,9 +125,9 @@ public class EvaluationQueryService {
             n.put("recordId", i.recordId);
             n.put("version", i.version);
             n.put("reason", i.reason);
-            n.set("payload", i.payload == null ? null : read(i.payload));
+            n.set("payload", StoredJson.read(i.payload, "payload of record issue " + i.getId()));
             ArrayNode as = n.putArray("assignments");
-            for (var a : assignments.findByRecordIssueIdOrderById(i.getId())) {
+            for (RecordAssignmentEntity a : byIssue.getOrDefault(i.getId(), List.of())) {
                 ObjectNode x = as.addObject();
                 x.put("productCode", a.productCode);
                 x.put("catalogVersion", a.catalogVersion);
@@ -129,21 +137,5 @@ public class EvaluationQueryService {
             }
         }
         return out.toString();
-    }
-
-    private static void checkPeriod(String period) {
-        try {
-            Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "Bad request", "period", e.getMessage());
-        }
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored JSON cannot be read", e);
-        }
     }
 }

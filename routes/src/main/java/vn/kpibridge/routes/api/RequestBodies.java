@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.util.Arrays;
+import vn.kpibridge.scoring.Period;
 
 /**
  * Reads JSON request bodies into request records strictly (unknown fields refused, numbers exact),
@@ -94,6 +96,19 @@ public final class RequestBodies {
         if (value != null && (value.compareTo(min) < 0 || value.compareTo(max) > 0)) {
             throw new ApiProblem(400, "Bad request", field, "field \"" + field + "\" must be between " + min.toPlainString()
                     + " and " + max.toPlainString() + ", got " + value.toPlainString());
+        }
+    }
+
+    /**
+     * @param period a period code from a path, query or body
+     * @return the parsed period ({@code yyyy-Qn} quarter or {@code yyyy-MM} month, DOMAIN.md)
+     * @throws ApiProblem 400 naming {@code period} when it is missing or malformed
+     */
+    public static Period period(String period) {
+        try {
+            return Period.parse(period);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new ApiProblem(400, "Bad request", "period", e.getMessage());
         }
     }
 

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -201,30 +199,22 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
         from("direct:apiAssignProduct").routeId("api-assign-product")
                 .process(e -> json(e, assignments.assign(caller(e), id(e), body(e))));
         from("direct:apiListKeys").routeId("api-list-keys")
-                .process(e -> {
-                    access.requireAdmin(caller(e), "list API keys");
-                    json(e, apiKeys.list().toString());
-                });
+                .process(e -> json(e, apiKeys.list(caller(e)).toString()));
         from("direct:apiCreateKey").routeId("api-create-key")
                 .process(e -> {
-                    Caller c = caller(e);
-                    access.requireAdmin(c, "create API keys");
                     ApiKeyRequest req = RequestBodies.read(body(e), ApiKeyRequest.class);
-                    ApiKeyService.Created k = apiKeys.create(c, req.name(), req.roles() == null ? null
-                            : req.roles().isEmpty() ? Set.of() : EnumSet.copyOf(req.roles()), req.unitCode(), req.employeeCode());
+                    ApiKeyService.Created k = apiKeys.create(caller(e), req.name(), req.roles(), req.unitCode(),
+                            req.employeeCode());
                     ObjectNode n = mapper.createObjectNode();
                     n.put("id", k.id());
                     n.put("key", k.key());
                     n.put("note", "store the key now: only its SHA-256 is kept");
-                    json(e, n.toString());
-                    e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+                    json(e, 201, n.toString());
                 });
         from("direct:apiRevokeKey").routeId("api-revoke-key")
                 .process(e -> {
-                    Caller c = caller(e);
-                    access.requireAdmin(c, "revoke API keys");
                     WorkflowService.ReasonRequest req = RequestBodies.read(body(e), WorkflowService.ReasonRequest.class);
-                    json(e, apiKeys.revoke(c, id(e), req.reason()).toString());
+                    json(e, apiKeys.revoke(caller(e), id(e), req.reason()).toString());
                 });
     }
 
@@ -251,10 +241,15 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
         return v;
     }
 
+    /** @return the request body as text */
     static String body(Exchange e) {
         return e.getIn().getBody(String.class);
     }
 
+    /**
+     * @return the path parameter {@code id} as a number
+     * @throws ApiProblem 400 naming {@code id} when it is missing or not a whole number
+     */
     static long id(Exchange e) {
         String v = required(e, "id");
         try {
@@ -276,9 +271,19 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
         }
     }
 
+    /** Answers 200 with a JSON body. */
     static void json(Exchange e, String body) {
+        json(e, 200, body);
+    }
+
+    /**
+     * @param e the exchange to answer
+     * @param status HTTP status (200, 201, 202)
+     * @param body JSON text
+     */
+    static void json(Exchange e, int status, String body) {
         e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         e.getMessage().setBody(body);
     }
 

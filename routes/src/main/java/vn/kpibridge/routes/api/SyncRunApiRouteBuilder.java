@@ -1,8 +1,6 @@
 package vn.kpibridge.routes.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
@@ -83,7 +81,7 @@ public class SyncRunApiRouteBuilder extends KpiRouteBuilder {
                 .process(e -> {
                     long id = e.getMessage().getHeader(SyncRunHeaders.RUN_ID, Long.class);
                     SyncRunView v = runs.view(id).orElseThrow();
-                    json(e, 202, v);
+                    RestApiRouteBuilder.json(e, 202, mapper.writeValueAsString(v));
                     e.getMessage().setHeader("Location", "/api/v1/sync-runs/" + id);
                 });
         from("direct:apiSyncRuns").routeId("api-sync-runs")
@@ -100,20 +98,14 @@ public class SyncRunApiRouteBuilder extends KpiRouteBuilder {
                         throw new ApiProblem(400, "Bad request", "limit", "limit must be a whole number from 1 to 500, "
                                 + "not \"" + limit + "\"");
                     }
-                    json(e, 200, runs.history(n));
+                    RestApiRouteBuilder.json(e, mapper.writeValueAsString(runs.history(n)));
                 });
         from("direct:apiSyncRun").routeId("api-sync-run")
                 .process(e -> access.requireAdminOrAuditor(RestApiRouteBuilder.caller(e), "read sync runs"))
                 .process(e -> {
-                    String id = RestApiRouteBuilder.required(e, "id");
-                    long n;
-                    try {
-                        n = Long.parseLong(id);
-                    } catch (NumberFormatException ex) {
-                        throw new ApiProblem(400, "Bad request", "id", "sync run id must be a number, not \"" + id + "\"");
-                    }
-                    json(e, 200, runs.view(n).orElseThrow(() -> new ApiProblem(404, "Not found", "id",
-                            "no sync run " + n)));
+                    long n = RestApiRouteBuilder.id(e);
+                    RestApiRouteBuilder.json(e, mapper.writeValueAsString(runs.view(n).orElseThrow(() -> new ApiProblem(404,
+                            "Not found", "id", "no sync run " + n))));
                 });
     }
 
@@ -133,12 +125,6 @@ public class SyncRunApiRouteBuilder extends KpiRouteBuilder {
         e.getMessage().removeHeaders("*");
         e.getMessage().setBody(null);
         e.getMessage().setHeader(SyncRunHeaders.RUN_ID, live.id());
-    }
-
-    private void json(Exchange e, int status, Object body) throws JsonProcessingException {
-        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        e.getMessage().setBody(mapper.writeValueAsString(body));
     }
 
 }

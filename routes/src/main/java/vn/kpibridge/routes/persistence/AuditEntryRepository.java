@@ -10,7 +10,4 @@ public interface AuditEntryRepository extends Repository<AuditEntryEntity, Long>
 
     /** @return the entries of an employee's evaluation for a period, oldest first. */
     List<AuditEntryEntity> findByEmployeeCodeAndPeriodOrderById(String employeeCode, String period);
-
-    /** @return the entries of an entity, oldest first. */
-    List<AuditEntryEntity> findByEntityTypeAndEntityKeyOrderById(String entityType, String entityKey);
 }

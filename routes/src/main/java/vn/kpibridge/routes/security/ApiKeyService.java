@@ -37,14 +37,16 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final AuditTrail audit;
     private final UnitTree tree;
+    private final AccessPolicy access;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public ApiKeyService(ApiKeyRepository keys, AuditTrail audit, UnitTree tree, Clock kpiClock) {
+    public ApiKeyService(ApiKeyRepository keys, AuditTrail audit, UnitTree tree, AccessPolicy access, Clock kpiClock) {
         this.keys = keys;
         this.audit = audit;
         this.tree = tree;
+        this.access = access;
         this.clock = kpiClock;
     }
 
@@ -60,17 +62,18 @@ public class ApiKeyService {
     /**
      * Creates a key.
      *
-     * @param caller who creates it (audited)
+     * @param caller who creates it: an ADMIN (audited)
      * @param name what the key is for, e.g. "hr-connector"
      * @param roles its roles, at least one
      * @param unitCode its unit (needed for REVIEWER and APPROVER), or null
      * @param employeeCode its employee (needed for EMPLOYEE), or null
      * @return the id and the key
-     * @throws ApiProblem 400 naming the field when the name is blank, no role is given, a scoped
-     *     role has no unit or EMPLOYEE has no employee code
+     * @throws ApiProblem 403 unless the caller is an ADMIN; 400 naming the field when the name is
+     *     blank, no role is given, a scoped role has no unit or EMPLOYEE has no employee code
      */
     @Transactional
     public Created create(Caller caller, String name, Set<KpiRole> roles, String unitCode, String employeeCode) {
+        access.requireAdmin(caller, "create API keys");
         if (name == null || name.isBlank()) {
             throw new ApiProblem(400, "Bad request", "name", "name is required");
         }
@@ -86,9 +89,7 @@ public class ApiKeyService {
         if (roles.contains(KpiRole.EMPLOYEE) && (employeeCode == null || employeeCode.isBlank())) {
             throw new ApiProblem(400, "Bad request", "employeeCode", "employeeCode is required for EMPLOYEE keys");
         }
-        byte[] raw = new byte[32];
-        random.nextBytes(raw);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String key = newKeyText();
         ApiKeyEntity k = new ApiKeyEntity();
         k.name = name.trim();
         k.keyPrefix = key.substring(0, 12);
@@ -112,13 +113,14 @@ public class ApiKeyService {
      */
     @Transactional
     public boolean registerKnown(String key, String name) {
-        if (keys.findByKeySha256(sha256(key)).isPresent()) {
+        String sha = sha256(key);
+        if (keys.findByKeySha256(sha).isPresent()) {
             return false;
         }
         ApiKeyEntity k = new ApiKeyEntity();
         k.name = name;
         k.keyPrefix = key.substring(0, Math.min(12, key.length()));
-        k.keySha256 = sha256(key);
+        k.keySha256 = sha;
         k.roles = KpiRole.ADMIN.name();
         k.createdBy = Caller.SYSTEM.name();
         k.createdAt = OffsetDateTime.now(clock);
@@ -137,14 +139,16 @@ public class ApiKeyService {
     /**
      * Revokes a key: it is refused from the next request on.
      *
-     * @param caller who revokes (audited)
+     * @param caller who revokes: an ADMIN (audited)
      * @param id the key id
      * @param reason why, required
      * @return the key as listed
-     * @throws ApiProblem 404 for an unknown id, 400 without a reason, 409 when already revoked
+     * @throws ApiProblem 403 unless the caller is an ADMIN, 404 for an unknown id, 400 without a
+     *     reason, 409 when already revoked
      */
     @Transactional
     public ObjectNode revoke(Caller caller, long id, String reason) {
+        access.requireAdmin(caller, "revoke API keys");
         if (reason == null || reason.isBlank()) {
             throw new ApiProblem(400, "Bad request", "reason", "reason is required to revoke a key");
         }
@@ -162,9 +166,14 @@ public class ApiKeyService {
         return after;
     }
 
-    /** @return every key (never the key text or its hash), oldest first. */
+    /**
+     * @param caller who asks: an ADMIN
+     * @return every key (never the key text or its hash), oldest first
+     * @throws ApiProblem 403 unless the caller is an ADMIN
+     */
     @Transactional(readOnly = true)
-    public ArrayNode list() {
+    public ArrayNode list(Caller caller) {
+        access.requireAdmin(caller, "list API keys");
         ArrayNode out = mapper.createArrayNode();
         keys.findAllByOrderById().forEach(k -> out.add(describe(k)));
         return out;

@@ -1,6 +1,5 @@
 package vn.kpibridge.routes.security;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -33,10 +32,5 @@ public class KpiAuthentication extends AbstractAuthenticationToken {
     @Override
     public String getName() {
         return principal.name();
-    }
-
-    /** @return the authorities as strings, for tests and logs. */
-    public List<String> authorityNames() {
-        return getAuthorities().stream().map(a -> a.getAuthority()).toList();
     }
 }

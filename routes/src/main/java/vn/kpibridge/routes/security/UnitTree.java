@@ -74,12 +74,8 @@ public class UnitTree {
     public Set<String> subtree(String root) {
         Set<String> out = new LinkedHashSet<>();
         out.add(root);
+        // every unit with a parent is also in nameOf (the constructor names each row's unit first)
         for (String u : nameOf.keySet()) {
-            if (within(root, u)) {
-                out.add(u);
-            }
-        }
-        for (String u : parentOf.keySet()) {
             if (within(root, u)) {
                 out.add(u);
             }

@@ -235,9 +235,10 @@ public class RestPullSteps {
     }
 
     /**
-     * Builds the client-credentials token request (RFC 6749 §4.4.2): a form with
-     * {@code grant_type=client_credentials} and the scope; the client authenticates with HTTP
-     * basic (§2.3.1, id and secret form-encoded) or in the body.
+     * Builds the client-credentials token request (RFC 6749 §4.4.2,
+     * {@link OAuth2TokenCache#tokenForm}): a form with {@code grant_type=client_credentials} and the
+     * scope; the client authenticates with HTTP basic (§2.3.1, id and secret form-encoded) or in
+     * the body.
      *
      * @param e the exchange
      * @throws SourcePullException when a setting is missing or the token URL is not http(s)
@@ -250,24 +251,18 @@ public class RestPullSteps {
         checkHttpUrl(id, "rest.auth.oauth2.tokenUrl", url);
         String clientId = placeholders.resolve(id, "rest.auth.oauth2.clientId", o.clientId());
         String secret = placeholders.resolve(id, "rest.auth.oauth2.clientSecret", o.clientSecret());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        if (o.scope() != null) {
-            form.put("scope", placeholders.resolve(id, "rest.auth.oauth2.scope", o.scope()));
-        }
+        String scope = o.scope() == null ? null : placeholders.resolve(id, "rest.auth.oauth2.scope", o.scope());
+        OAuth2TokenCache.TokenRequest request = OAuth2TokenCache.tokenForm(clientId, secret, scope,
+                "body".equals(o.clientAuth()));
         Message m = fresh(e);
-        if ("body".equals(o.clientAuth())) {
-            form.put("client_id", clientId);
-            form.put("client_secret", secret);
-        } else {
-            m.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString((enc(clientId) + ":"
-                    + enc(secret)).getBytes(StandardCharsets.UTF_8)));
+        if (request.authorization() != null) {
+            m.setHeader("Authorization", request.authorization());
         }
         m.setHeader(Exchange.HTTP_METHOD, "POST");
         m.setHeader(Exchange.HTTP_URI, url);
         m.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded; charset=UTF-8");
         m.setHeader("Accept", "application/json");
-        m.setBody(form(form));
+        m.setBody(request.body());
         run.callUrl = url;
         run.call = "OAuth2 token request (POST " + url + ")";
     }
@@ -281,19 +276,14 @@ public class RestPullSteps {
     public void takeOAuth2Token(Exchange e) {
         RestPullRun run = run(e);
         JsonNode body = json(run, e);
-        JsonNode token = body.get("access_token");
-        if (token == null || token.asText().isBlank()) {
-            throw new SourcePullException(run.sourceId(), run.call + " answered without access_token (answer fields: "
-                    + fieldNames(body) + ")", false, null);
-        }
-        JsonNode expires = body.get("expires_in");
-        Long expiresIn = expires == null || expires.isNull() ? null : expires.asLong();
-        tokens.put(run.oauth2Key, token.asText(), expiresIn);
+        OAuth2TokenCache.Token token = tokens.take(run.oauth2Key, body).orElseThrow(() -> new SourcePullException(
+                run.sourceId(), run.call + " answered without access_token (answer fields: " + fieldNames(body) + ")", false,
+                null));
         run.authHeader = "Authorization";
-        run.authValue = "Bearer " + token.asText();
+        run.authValue = "Bearer " + token.accessToken();
         fresh(e);
         log.info("Pull of source {}: OAuth2 token received ({}), valid {} s", run.sourceId(), run.call,
-                expiresIn == null ? "for this pull" : expiresIn);
+                token.expiresInSeconds() == null ? "for this pull" : token.expiresInSeconds());
     }
 
     /** @return true while the pull has another page to ask for */

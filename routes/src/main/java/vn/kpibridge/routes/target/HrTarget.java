@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -29,6 +28,7 @@ import vn.kpibridge.routes.source.SourcePlaceholders;
 import vn.kpibridge.routes.source.SourcePullException;
 import vn.kpibridge.routes.target.TargetMapping.Auth;
 import vn.kpibridge.routes.target.TargetMapping.OAuth2;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The HR system as a REST target: its mapping file ({@code kpi.targets.hr.mapping}, default
@@ -95,7 +95,10 @@ public class HrTarget {
                 () -> log.info("HR target: no mapping file {}; HR push off", file()));
     }
 
-    /** @return the mapping file in use ({@code kpi.targets.hr.mapping}) */
+    /**
+     * @return the mapping file in use: {@code kpi.targets.hr.mapping} (default
+     *     {@code ${kpi.mappings-dir}/targets/hr.yml}), read from the environment at each use
+     */
     public Path file() {
         return Path.of(env.getProperty("kpi.targets.hr.mapping", "./mappings/targets/hr.yml"));
     }
@@ -163,7 +166,7 @@ public class HrTarget {
         } catch (MappingFileException e) {
             throw new TargetCallException(DeliveryResult.ofError("configuration: " + e.getMessage()));
         }
-        JsonNode message = read(messageJson);
+        JsonNode message = StoredJson.read(messageJson, "outbox message " + idempotencyKey);
         Map<String, JsonNode> ours = EvaluationFields.read(message);
         String base = resolve("request.baseUrl", m.request().baseUrl()).trim();
         while (base.endsWith("/")) {
@@ -251,15 +254,9 @@ public class HrTarget {
         checkHttpUrl("auth.oauth2.tokenUrl", url);
         String clientId = resolve("auth.oauth2.clientId", o.clientId());
         String secret = resolve("auth.oauth2.clientSecret", o.clientSecret());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        if (o.scope() != null) {
-            form.put("scope", resolve("auth.oauth2.scope", o.scope()));
-        }
-        if ("body".equals(o.clientAuth())) {
-            form.put("client_id", clientId);
-            form.put("client_secret", secret);
-        }
+        String scope = o.scope() == null ? null : resolve("auth.oauth2.scope", o.scope());
+        OAuth2TokenCache.TokenRequest request = OAuth2TokenCache.tokenForm(clientId, secret, scope,
+                "body".equals(o.clientAuth()));
         String call = "OAuth2 token request (POST " + url + ")";
         Exchange answer = template.getObject().send(HTTP_COMPONENT + "://oauth2-token?throwExceptionOnFailure=false",
                 ex -> {
@@ -268,11 +265,10 @@ public class HrTarget {
                     msg.setHeader(Exchange.HTTP_URI, url);
                     msg.setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded; charset=UTF-8");
                     msg.setHeader("Accept", "application/json");
-                    if (!"body".equals(o.clientAuth())) {
-                        msg.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString((enc(clientId) + ":"
-                                + enc(secret)).getBytes(StandardCharsets.UTF_8)));
+                    if (request.authorization() != null) {
+                        msg.setHeader("Authorization", request.authorization());
                     }
-                    msg.setBody(form(form));
+                    msg.setBody(request.body());
                 });
         if (answer.getException() != null) {
             throw new TargetCallException(DeliveryResult.ofError(call + " failed: " + HrDeliverySteps.describe(
@@ -290,14 +286,11 @@ public class HrTarget {
         } catch (IOException e) {
             body = null;
         }
-        JsonNode token = body == null ? null : body.get("access_token");
-        if (token == null || token.asText().isBlank()) {
-            throw new TargetCallException(DeliveryResult.ofError(call + " answered without access_token"));
-        }
-        JsonNode expires = body.get("expires_in");
-        tokens.put(key, token.asText(), expires == null || expires.isNull() ? null : expires.asLong());
-        log.info("HR target: OAuth2 token received ({}), valid {} s", call, expires == null ? "for this push" : expires);
-        return token.asText();
+        OAuth2TokenCache.Token token = tokens.take(key, body).orElseThrow(() -> new TargetCallException(
+                DeliveryResult.ofError(call + " answered without access_token")));
+        log.info("HR target: OAuth2 token received ({}), valid {} s", call,
+                token.expiresInSeconds() == null ? "for this push" : token.expiresInSeconds());
+        return token.accessToken();
     }
 
     private String resolve(String setting, String value) {
@@ -338,23 +331,5 @@ public class HrTarget {
             throw new TargetCallException(DeliveryResult.ofError("configuration: " + file() + ": " + setting
                     + " does not give an absolute http(s) URL"));
         }
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("outbox payload is not JSON", e);
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringJoiner j = new StringJoiner("&");
-        fields.forEach((k, v) -> j.add(enc(k) + "=" + enc(v)));
-        return j.toString();
     }
 }

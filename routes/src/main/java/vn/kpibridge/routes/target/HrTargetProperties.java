@@ -7,17 +7,17 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Settings of the HR push ({@code kpi.targets.hr.*} in application.yml). Whether the push is on
- * ({@code kpi.targets.hr.enabled}) is read from the environment when used, see
- * {@link HrTarget#enabled()}.
+ * ({@code kpi.targets.hr.enabled}) and the target mapping file ({@code kpi.targets.hr.mapping})
+ * are read from the environment at each use, so that they follow it: see {@link HrTarget#enabled()}
+ * and {@link HrTarget#file()}.
  *
- * @param mapping the target mapping file (default {@code ${kpi.mappings-dir}/targets/hr.yml})
  * @param connectTimeoutMs longest wait for a connection, milliseconds
  * @param responseTimeoutMs longest wait for the answer, milliseconds
  * @param batchSize most messages one poll delivers (one after the other)
  * @param retry back-off between attempts and the number of attempts before a message is dead
  */
 @ConfigurationProperties(prefix = "kpi.targets.hr")
-public record HrTargetProperties(String mapping, int connectTimeoutMs, int responseTimeoutMs, int batchSize,
+public record HrTargetProperties(int connectTimeoutMs, int responseTimeoutMs, int batchSize,
         Retry retry) {
 
     /**

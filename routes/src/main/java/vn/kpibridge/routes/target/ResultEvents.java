@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.scoring.Period;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The JSON of the events published on Artemis topics for any system to subscribe (issue 5 point 4).
@@ -48,31 +49,20 @@ public final class ResultEvents {
     }
 
     /**
-     * @param messageJson the evaluation message stored in the outbox
-     * @param occurredAt when the version was stored
+     * @param messageJson the evaluation message stored in the outbox (for a publication: with the
+     *     approved rating)
+     * @param occurredAt when it happened (the version was stored, or the evaluation published)
+     * @param trigger "evaluation-version-stored" or "evaluation-published"
+     * @param approvalStatus "PROPOSED" or "APPROVED"
      * @return {@code {event, eventId, occurredAt, trigger, approvalStatus, idempotencyKey,
      *     employeeCode, fullName, position, unitCode, period, periodLabel, schemeId, version,
      *     generalPoints, taskPoints, totalPoints, quantityPercent, pointsBand, pointsBandLabel,
      *     proposedRating, proposedRatingLabel, rulesFired[{code, source, reason}]}}; points and
      *     percentages are the display figures (2 decimals, half-up)
      */
-    public static String evaluationFinalized(String messageJson, OffsetDateTime occurredAt) {
-        return evaluationFinalized(messageJson, occurredAt, "evaluation-version-stored", "PROPOSED");
-    }
-
-    /**
-     * Like {@link #evaluationFinalized(String, OffsetDateTime)}, with the trigger and approval
-     * status given.
-     *
-     * @param messageJson the evaluation message (for a publication: with the approved rating)
-     * @param occurredAt when it happened
-     * @param trigger "evaluation-version-stored" or "evaluation-published"
-     * @param approvalStatus "PROPOSED" or "APPROVED"
-     * @return the event JSON
-     */
     public static String evaluationFinalized(String messageJson, OffsetDateTime occurredAt, String trigger,
             String approvalStatus) {
-        JsonNode message = read(messageJson);
+        JsonNode message = StoredJson.read(messageJson, "evaluation message");
         Map<String, JsonNode> f = EvaluationFields.read(message);
         ObjectNode n = MAPPER.createObjectNode();
         n.put("event", EVALUATION_FINALIZED);
@@ -158,13 +148,5 @@ public final class ResultEvents {
             x.set("reason", r.get("reason"));
         }
         return out;
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("evaluation message is not JSON", e);
-        }
     }
 }

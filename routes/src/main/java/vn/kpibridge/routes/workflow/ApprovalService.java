@@ -112,7 +112,7 @@ public class ApprovalService {
         ApprovalRequest req = RequestBodies.read(body, ApprovalRequest.class);
         String unit = RequestBodies.requiredText(req.unit(), "unit", 100);
         String period = RequestBodies.requiredText(req.period(), "period", 10);
-        WorkflowService.checkPeriod(period);
+        RequestBodies.period(period);
         access.requireApprove(caller, unit);
         String globalReason = RequestBodies.optionalText(req.reason(), "reason", TEXT_MAX);
 
@@ -136,6 +136,7 @@ public class ApprovalService {
         // the quota over the whole unit, with the scoring module
         Scheme scheme = null;
         List<EmployeeResult> results = new ArrayList<>();
+        Map<String, EvaluationEntity> latest = new HashMap<>();
         for (EvaluationWorkflowEntity w : all) {
             MappingRegistry.SourceSetup setup = registry.source(w.sourceId).orElseThrow(() -> new ApiProblem(409, "Conflict",
                     null, "source " + w.sourceId + " of " + w.employeeCode + " is no longer configured"));
@@ -153,6 +154,7 @@ public class ApprovalService {
                 throw new ApiProblem(409, "Conflict", null, "stored evaluation v" + stored.version + " of " + w.employeeCode
                         + " is out of date with its inputs; re-score before approving");
             }
+            latest.put(w.employeeCode, stored);
             results.add(r);
         }
         OrgUnit orgUnit = OrgUnit.of(unit, tree.name(unit), tree.parent(unit));
@@ -240,7 +242,8 @@ public class ApprovalService {
             Rating decided = finalRating.get(w.employeeCode);
             Decision d = decisions.get(w.employeeCode);
             String reason = d != null && d.reason() != null && !d.reason().isBlank() ? d.reason().trim() : globalReason;
-            ObjectNode before = workflow.snapshot(w);
+            EvaluationEntity stored = latest.get(w.employeeCode);
+            ObjectNode before = workflow.snapshot(w, stored);
             w.state = WorkflowState.APPROVED.name();
             w.proposedRating = proposal.name();
             w.approvedRating = decided.name();
@@ -251,7 +254,7 @@ public class ApprovalService {
             w.reopenReason = null;
             w.updatedAt = now;
             workflows.save(w);
-            ObjectNode after = workflow.snapshot(w);
+            ObjectNode after = workflow.snapshot(w, stored);
             after.put("quotaProposedRating", proposal.name());
             if (r.quota() != null) {
                 after.put("quotaStatus", r.quota().status().name());

@@ -1,19 +1,18 @@
 package vn.kpibridge.routes.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.routes.persistence.AuditEntryEntity;
 import vn.kpibridge.routes.persistence.AuditEntryRepository;
 import vn.kpibridge.routes.security.Caller;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The append-only audit trail (issue 6 point 4; seed 003 "phân quyền chặt chẽ, lưu vết thao
@@ -88,18 +87,8 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public ArrayNode ofEvaluation(String employee, String period) {
-        return toJson(entries.findByEmployeeCodeAndPeriodOrderById(employee, period));
-    }
-
-    /** @return the entries of an entity, oldest first, as {@link #ofEvaluation} shapes them. */
-    @Transactional(readOnly = true)
-    public ArrayNode ofEntity(String type, String key) {
-        return toJson(entries.findByEntityTypeAndEntityKeyOrderById(type, key));
-    }
-
-    private ArrayNode toJson(List<AuditEntryEntity> list) {
         ArrayNode out = mapper.createArrayNode();
-        for (AuditEntryEntity a : list) {
+        for (AuditEntryEntity a : entries.findByEmployeeCodeAndPeriodOrderById(employee, period)) {
             ObjectNode n = out.addObject();
             n.put("id", a.getId());
             n.put("occurredAt", a.occurredAt.toString());
@@ -110,8 +99,8 @@ public class AuditTrail {
             n.put("action", a.action);
             n.put("entityType", a.entityType);
             n.put("entityKey", a.entityKey);
-            n.set("before", read(a.beforeJson));
-            n.set("after", read(a.afterJson));
+            n.set("before", StoredJson.read(a.beforeJson, "state before of audit entry " + a.getId()));
+            n.set("after", StoredJson.read(a.afterJson, "state after of audit entry " + a.getId()));
             n.put("reason", a.reason);
         }
         return out;
@@ -128,17 +117,6 @@ public class AuditTrail {
             return mapper.writeValueAsString(o);
         } catch (IOException e) {
             throw new IllegalStateException("audit value cannot be written as JSON", e);
-        }
-    }
-
-    private JsonNode read(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored audit JSON cannot be read", e);
         }
     }
 }

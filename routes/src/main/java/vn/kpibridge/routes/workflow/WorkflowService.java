@@ -38,10 +38,12 @@ import vn.kpibridge.routes.persistence.WorkItemRepository;
 import vn.kpibridge.routes.security.AccessPolicy;
 import vn.kpibridge.routes.security.Caller;
 import vn.kpibridge.routes.security.UnitTree;
+import vn.kpibridge.routes.target.ResultEvents;
 import vn.kpibridge.scoring.Period;
 import vn.kpibridge.scoring.Rating;
 import vn.kpibridge.scoring.Scheme;
 import vn.kpibridge.scoring.Timeline;
+import vn.kpibridge.routes.persistence.StoredJson;
 
 /**
  * The per-evaluation workflow of issue 6 point 2 ({@link WorkflowState}): the employee's
@@ -57,8 +59,6 @@ import vn.kpibridge.scoring.Timeline;
  */
 @Service
 public class WorkflowService {
-    /** Message kind of a published (approved) evaluation in the outbox. */
-    public static final String PUBLISHED_KIND = "evaluation.finalized";
     private static final int TEXT_MAX = 4000;
 
     private final EvaluationRepository evaluations;
@@ -122,7 +122,7 @@ public class WorkflowService {
      */
     @Transactional
     public String selfAssess(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         access.requireSelf(caller, employee);
         SelfAssessmentRequest req = RequestBodies.read(body, SelfAssessmentRequest.class);
         if (req.proposedRating() == null) {
@@ -136,7 +136,7 @@ public class WorkflowService {
         requireState(w, "submit a self-assessment", WorkflowState.PROVISIONAL, WorkflowState.SELF_ASSESSED);
 
         SelfAssessmentEntity s = selfAssessments.findByEmployeeCodeAndPeriod(employee, period).orElse(null);
-        ObjectNode before = snapshot(w);
+        ObjectNode before = snapshot(w, latest(w));
         before.set("selfAssessment", selfJson(s));
         if (s == null) {
             s = new SelfAssessmentEntity();
@@ -153,10 +153,11 @@ public class WorkflowService {
         w.state = WorkflowState.SELF_ASSESSED.name();
         w.updatedAt = OffsetDateTime.now(clock);
         workflows.save(w);
-        ObjectNode after = snapshot(w);
+        EvaluationEntity rescored = latest(w);
+        ObjectNode after = snapshot(w, rescored);
         after.set("selfAssessment", selfJson(s));
         audit.record(caller, "SELF_ASSESSMENT", subject(w), before, after, comment);
-        return view(w).toString();
+        return view(w, rescored).toString();
     }
 
     /**
@@ -173,7 +174,7 @@ public class WorkflowService {
      */
     @Transactional
     public String review(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireReview(caller, employee, w.unitCode);
         ReviewerInputs in = RequestBodies.read(body, ReviewerInputs.class);
@@ -183,8 +184,8 @@ public class WorkflowService {
                 WorkflowState.REOPENED);
 
         ReviewerInputEntity r = reviews.findByEmployeeCodeAndPeriod(employee, period).orElse(null);
-        ObjectNode before = snapshot(w);
-        before.set("reviewerInputs", r == null ? null : read(r.inputs));
+        ObjectNode before = snapshot(w, latest(w));
+        before.set("reviewerInputs", r == null ? null : StoredJson.read(r.inputs, inputsOf(r)));
         if (r == null) {
             r = new ReviewerInputEntity();
             r.employeeCode = employee;
@@ -199,10 +200,11 @@ public class WorkflowService {
         w.state = WorkflowState.REVIEWED.name();
         w.updatedAt = OffsetDateTime.now(clock);
         workflows.save(w);
-        ObjectNode after = snapshot(w);
-        after.set("reviewerInputs", read(r.inputs));
+        EvaluationEntity rescored = latest(w);
+        ObjectNode after = snapshot(w, rescored);
+        after.set("reviewerInputs", StoredJson.read(r.inputs, inputsOf(r)));
         audit.record(caller, "REVIEW", subject(w), before, after, r.comment);
-        return view(w).toString();
+        return view(w, rescored).toString();
     }
 
     /**
@@ -217,24 +219,25 @@ public class WorkflowService {
      */
     @Transactional
     public String reopen(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireApprove(caller, w.unitCode);
         String reason = RequestBodies.requiredText(RequestBodies.read(body, ReasonRequest.class).reason(), "reason", TEXT_MAX);
         requireState(w, "reopen", WorkflowState.APPROVED, WorkflowState.PUBLISHED);
-        ObjectNode before = snapshot(w);
+        EvaluationEntity e = latest(w);
+        ObjectNode before = snapshot(w, e);
         w.state = WorkflowState.REOPENED.name();
         w.reopenReason = reason;
         w.updatedAt = OffsetDateTime.now(clock);
         workflows.save(w);
-        audit.record(caller, "REOPEN", subject(w), before, snapshot(w), reason);
-        return view(w).toString();
+        audit.record(caller, "REOPEN", subject(w), before, snapshot(w, e), reason);
+        return view(w, e).toString();
     }
 
     /**
      * Publishes every APPROVED evaluation of a unit for a period (-> PUBLISHED): each goes to the
      * outbox ({@link OutboxService}, queue {@code kpi.queues.evaluations}, kind
-     * {@value #PUBLISHED_KIND}) in this transaction.
+     * {@value ResultEvents#EVALUATION_FINALIZED}) in this transaction.
      *
      * @param caller an APPROVER of the unit or a unit above
      * @param unit unit code
@@ -244,7 +247,7 @@ public class WorkflowService {
      */
     @Transactional
     public String publishUnit(Caller caller, String unit, String period) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         access.requireApprove(caller, unit);
         List<EvaluationWorkflowEntity> all = workflows.findByUnitCodeAndPeriodOrderByEmployeeCode(unit, period);
         if (all.isEmpty()) {
@@ -279,7 +282,7 @@ public class WorkflowService {
      */
     @Transactional
     public String republish(Caller caller, String employee, String period, String body) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireApprove(caller, w.unitCode);
         String reason = RequestBodies.requiredText(RequestBodies.read(body, ReasonRequest.class).reason(), "reason", TEXT_MAX);
@@ -288,22 +291,24 @@ public class WorkflowService {
     }
 
     private ObjectNode publish(Caller caller, EvaluationWorkflowEntity w, String action, String reason) {
-        ObjectNode before = snapshot(w);
         EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period)
                 .orElseThrow(() -> new IllegalStateException("workflow without evaluation: " + w.employeeCode + " " + w.period));
+        ObjectNode before = snapshot(w, e);
         if (w.approvedVersion == null || w.approvedVersion != e.version) {
             throw new ApiProblem(409, "Conflict", null, "evaluation of " + w.employeeCode + " for " + w.period + " is v" + e.version
                     + " but v" + w.approvedVersion + " was approved: approve again before publishing");
         }
         w.publications++;
         String key = w.employeeCode + ":" + w.period + ":v" + e.version + ":published:" + w.publications;
-        JsonNode result = read(e.result);
+        JsonNode result = StoredJson.read(e.result, "result of evaluation " + w.employeeCode + ":" + w.period + " v" + e.version);
         // the version's own message (display figures, labels, rules) when stored, with the approval on top
-        ObjectNode m = outbox.evaluationMessage(w.employeeCode + ":" + w.period + ":v" + e.version)
-                .map(this::read).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
+        String versionKey = w.employeeCode + ":" + w.period + ":v" + e.version;
+        ObjectNode m = outbox.evaluationMessage(versionKey)
+                .map(json -> StoredJson.read(json, "outbox message " + versionKey)).filter(JsonNode::isObject)
+                .map(n -> (ObjectNode) n)
                 .orElseGet(mapper::createObjectNode);
         m.put("idempotencyKey", key);
-        m.put("kind", PUBLISHED_KIND);
+        m.put("kind", ResultEvents.EVALUATION_FINALIZED);
         m.put("status", WorkflowState.PUBLISHED.name());
         m.put("employeeCode", w.employeeCode);
         m.put("fullName", result.path("fullName").asText());
@@ -327,7 +332,7 @@ public class WorkflowService {
         w.publishedAt = OffsetDateTime.now(clock);
         w.updatedAt = w.publishedAt;
         workflows.save(w);
-        ObjectNode after = snapshot(w);
+        ObjectNode after = snapshot(w, e);
         after.put("idempotencyKey", key);
         audit.record(caller, action, subject(w), before, after, reason);
         ObjectNode n = mapper.createObjectNode();
@@ -350,16 +355,14 @@ public class WorkflowService {
      */
     @Transactional(readOnly = true)
     public String overdue(Caller caller, String unit, String period, LocalDate asOf) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         access.requireReadUnit(caller, unit);
         LocalDate today = asOf != null ? asOf : LocalDate.now(clock);
         ArrayNode out = mapper.createArrayNode();
+        // a reader of the unit reads every unit below it (AccessPolicy, UnitTree.within is transitive)
         for (EvaluationWorkflowEntity w : workflows.findByUnitCodeInAndPeriodOrderByUnitCodeAscEmployeeCodeAsc(tree.subtree(unit),
                 period)) {
-            if (!access.canReadUnit(caller.principal(), w.unitCode)) {
-                continue;
-            }
-            Due due = due(w, today);
+            Due due = due(w, deadlines(w), today);
             if (due != null && due.overdue()) {
                 ObjectNode n = out.addObject();
                 n.put("employeeCode", w.employeeCode);
@@ -383,7 +386,7 @@ public class WorkflowService {
      */
     @Transactional(readOnly = true)
     public String auditTrail(Caller caller, String employee, String period) {
-        checkPeriod(period);
+        RequestBodies.period(period);
         EvaluationWorkflowEntity w = workflow(employee, period);
         access.requireReadEvaluation(caller, employee, w.unitCode);
         return audit.ofEvaluation(employee, period).toString();
@@ -393,13 +396,13 @@ public class WorkflowService {
      * The workflow block of an evaluation's view: state, approval, publication, deadlines and the
      * step due, the self-assessment and the reviewer inputs.
      *
-     * @param employee employee code
-     * @param period period code
+     * @param latest the latest evaluation version of an employee and period, as the caller loaded
+     *     it (its points and proposed rating are shown)
      * @return the block, or empty when the evaluation has no workflow row
      */
     @Transactional(readOnly = true)
-    public Optional<ObjectNode> workflowView(String employee, String period) {
-        return workflows.findByEmployeeCodeAndPeriod(employee, period).map(this::view);
+    public Optional<ObjectNode> workflowView(EvaluationEntity latest) {
+        return workflows.findByEmployeeCodeAndPeriod(latest.employeeCode, latest.period).map(w -> view(w, latest));
     }
 
     /**
@@ -414,11 +417,15 @@ public class WorkflowService {
         return m;
     }
 
-    ObjectNode view(EvaluationWorkflowEntity w) {
+    /**
+     * @param w the workflow row
+     * @param e the latest evaluation version of the row's employee and period, or null
+     * @return the workflow block (see {@link #workflowView})
+     */
+    ObjectNode view(EvaluationWorkflowEntity w, EvaluationEntity e) {
         ObjectNode n = mapper.createObjectNode();
         n.put("state", w.state);
         n.put("evaluationVersion", w.evaluationVersion);
-        EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period).orElse(null);
         if (e != null) {
             n.put("totalPoints", e.totalPoints);
             n.put("proposedRating", e.proposedRating);
@@ -440,7 +447,7 @@ public class WorkflowService {
         dl.put("reviewBefore", d == null || d.reviewBefore() == null ? null : d.reviewBefore().toString());
         dl.put("decisionBefore", d == null || d.decisionBefore() == null ? null : d.decisionBefore().toString());
         dl.put("publicationBefore", d == null || d.publicationBefore() == null ? null : d.publicationBefore().toString());
-        Due due = due(w, LocalDate.now(clock));
+        Due due = due(w, d, LocalDate.now(clock));
         if (due != null) {
             ObjectNode dn = n.putObject("due");
             dn.put("step", due.step());
@@ -450,7 +457,7 @@ public class WorkflowService {
         }
         n.set("selfAssessment", selfJson(selfAssessments.findByEmployeeCodeAndPeriod(w.employeeCode, w.period).orElse(null)));
         n.set("reviewerInputs", reviews.findByEmployeeCodeAndPeriod(w.employeeCode, w.period).map(r -> {
-            ObjectNode x = (ObjectNode) read(r.inputs);
+            ObjectNode x = (ObjectNode) StoredJson.read(r.inputs, inputsOf(r));
             x.put("reviewedBy", r.reviewedBy);
             x.put("reviewedAt", r.reviewedAt.toString());
             return (JsonNode) x;
@@ -470,9 +477,14 @@ public class WorkflowService {
     record Due(String step, LocalDate before, boolean overdue, long daysLate) {
     }
 
-    Due due(EvaluationWorkflowEntity w, LocalDate today) {
+    /**
+     * @param w the workflow row
+     * @param d its deadlines ({@link #deadlines}), or null when the scheme gives none
+     * @param today the day to judge on
+     * @return the step due and whether it is late, or null when no step is due
+     */
+    Due due(EvaluationWorkflowEntity w, Timeline.Deadlines d, LocalDate today) {
         WorkflowState state = WorkflowState.valueOf(w.state);
-        Timeline.Deadlines d = deadlines(w);
         if (state.dueStep() == null || d == null) {
             return null;
         }
@@ -567,21 +579,26 @@ public class WorkflowService {
         return all.stream().map(x -> x.employeeCode + " " + x.state).toList().toString();
     }
 
-    static void checkPeriod(String period) {
-        try {
-            Period.parse(period);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "Bad request", "period", e.getMessage());
-        }
-    }
-
     static AuditTrail.Subject subject(EvaluationWorkflowEntity w) {
         return AuditTrail.Subject.evaluation(w.employeeCode, w.unitCode, w.period);
     }
 
-    ObjectNode snapshot(EvaluationWorkflowEntity w) {
-        EvaluationEntity e = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period).orElse(null);
+    /**
+     * @param w the workflow row
+     * @param e its latest evaluation version, or null
+     * @return the audit view of the row with the evaluation's figures ({@link WorkflowHook#snapshot})
+     */
+    ObjectNode snapshot(EvaluationWorkflowEntity w, EvaluationEntity e) {
         return hook.snapshot(w, e);
+    }
+
+    /**
+     * @param w the workflow row
+     * @return the latest evaluation version of its employee and period (after a re-scoring in this
+     *     transaction: the new one), or null
+     */
+    EvaluationEntity latest(EvaluationWorkflowEntity w) {
+        return evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(w.employeeCode, w.period).orElse(null);
     }
 
     private JsonNode selfJson(SelfAssessmentEntity s) {
@@ -605,11 +622,7 @@ public class WorkflowService {
         }
     }
 
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("stored JSON cannot be read", e);
-        }
+    private static String inputsOf(ReviewerInputEntity r) {
+        return "reviewer inputs of " + r.employeeCode + ":" + r.period;
     }
 }

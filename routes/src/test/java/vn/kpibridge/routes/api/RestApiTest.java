@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.kpibridge.routes.FlowTestSupport;
 
@@ -19,7 +17,6 @@ import vn.kpibridge.routes.FlowTestSupport;
  * Calls are made as an ADMIN (JWT); the roles themselves are tested in ApiSecurityTest.
  */
 class RestApiTest extends FlowTestSupport {
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** GET as an ADMIN (reads every unit). */
@@ -63,20 +60,22 @@ class RestApiTest extends FlowTestSupport {
 
     @Test
     void scoringPreviewScoresTheSampleAndNamesBadFields() throws Exception {
+        // the same employee and period taken in from records first: a preview must leave its stored evaluation alone
+        drop(Path.of("../samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json"), "eoffice-btc", "preview.json");
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from evaluation") == 1);
+        String stored = "select employee_code || ' ' || period || ' v' || version || ' ' || total_points from evaluation "
+                + "order by id";
+        List<String> before = jdbc.queryForList(stored, String.class);
+        assertThat(before).containsExactly("BTC-CB-0001 2026-Q2 v1 91.93");
+
         String body = java.nio.file.Files.readString(Path.of("../samples/scoring/seed001-worked-example.json"));
-        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/scoring/preview")).header("Content-Type", "application/json")
-                .header("Authorization", admin().value())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ok = apiCall(admin(), "POST", "/api/v1/scoring/preview", body);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(mapper.readTree(ok.body()).at("/units/0/results/0/display/totalPoints").decimalValue())
                 .isEqualByComparingTo("91.93");
-        assertThat(count("select count(*) from evaluation")).as("a preview stores nothing").isZero();
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/scoring/preview")).header("Content-Type", "application/json")
-                .header("Authorization", admin().value())
-                .POST(HttpRequest.BodyPublishers.ofString(body.replace("\"plannedQuantity\": 2", "\"plannedQuantity\": \"hai\"")))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(jdbc.queryForList(stored, String.class)).as("a preview stores nothing").isEqualTo(before);
+        HttpResponse<String> bad = apiCall(admin(), "POST", "/api/v1/scoring/preview",
+                body.replace("\"plannedQuantity\": 2", "\"plannedQuantity\": \"hai\""));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(mapper.readTree(bad.body()).get("field").asText()).isEqualTo("employees[0].items[0].plannedQuantity");
     }

@@ -58,7 +58,6 @@ class HrDeliveryFlowTest extends FlowTestSupport {
     static WireMockServer server;
 
     final ObjectMapper mapper = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
     @Autowired
     ConfigurableEnvironment env;
     @Autowired
@@ -249,8 +248,7 @@ class HrDeliveryFlowTest extends FlowTestSupport {
         // the token is renewed on the HR side; re-drive through the API
         server.resetAll();
         server.stubFor(post(urlPathEqualTo(PUSH)).willReturn(aResponse().withStatus(200)));
-        HttpResponse<String> redrive = send(HttpRequest.newBuilder(uri("/api/v1/deliveries/" + id + "/redrive")).header("Authorization", admin().value())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> redrive = apiCall(admin(), "POST", "/api/v1/deliveries/" + id + "/redrive", null);
         assertThat(redrive.statusCode()).isEqualTo(200);
         JsonNode r = mapper.readTree(redrive.body());
         assertThat(r.get("redriven").asInt()).isEqualTo(1);
@@ -273,13 +271,11 @@ class HrDeliveryFlowTest extends FlowTestSupport {
         assertThat(one.get("payload").get("display").get("totalPoints").decimalValue()).isEqualByComparingTo("91.93");
 
         // a delivered message is not re-driven; an unknown one is not found
-        HttpResponse<String> again = send(HttpRequest.newBuilder(uri("/api/v1/deliveries/" + id + "/redrive")).header("Authorization", admin().value())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> again = apiCall(admin(), "POST", "/api/v1/deliveries/" + id + "/redrive", null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(mapper.readTree(again.body()).get("detail").asText()).contains("is DELIVERED");
-        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/deliveries/987654/redrive")).header("Authorization", admin().value())
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(404);
+        assertThat(apiCall(admin(), "POST", "/api/v1/deliveries/987654/redrive", null).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -495,16 +491,8 @@ class HrDeliveryFlowTest extends FlowTestSupport {
         return jdbc.queryForList("select answer from outbox_delivery_attempt order by id", String.class);
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    HttpResponse<String> send(HttpRequest r) throws Exception {
-        return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
     JsonNode getJson(String path, int status) throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).header("Authorization", admin().value()).build());
+        HttpResponse<String> r = apiGet(admin(), path);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         return mapper.readTree(r.body());
     }
