@@ -1,11 +1,12 @@
 package vn.kpibridge.routes;
 
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.kpibridge.routes.cli.OneShotCommands;
 import vn.kpibridge.routes.cli.SyncCommand;
 
 /**
@@ -41,14 +42,8 @@ public class KpiBridgeApplication {
         switch (command) {
             case "" -> app.run(rest);
             case "sync" -> {
-                // a one-shot command: no web server; its sync run starts the inbox route after the
-                // drop; it takes no part in the cluster's schedule (its Quartz scheduler stays off)
-                app.setWebApplicationType(WebApplicationType.NONE);
-                String[] withFlag = new String[rest.length + 2];
-                withFlag[0] = "--kpi.inbox.auto-start=false";
-                withFlag[1] = "--kpi.schedule.enabled=false";
-                System.arraycopy(rest, 0, withFlag, 2, rest.length);
-                ConfigurableApplicationContext ctx = app.run(withFlag);
+                // a one-shot command: its sync run starts the inbox route after the drop
+                ConfigurableApplicationContext ctx = OneShotCommands.start(app, List.of(), rest);
                 int code;
                 try {
                     code = ctx.getBean(SyncCommand.class).run(System.out);
