@@ -40,7 +40,7 @@ public class FileInboxRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        from("file:{{kpi.inbox.dir}}?recursive=true&includeExt=" + String.join(",", SourceMapping.INBOX_EXTENSIONS)
+        rescoreTouched(from("file:{{kpi.inbox.dir}}?recursive=true&includeExt=" + String.join(",", SourceMapping.INBOX_EXTENSIONS)
                 + "&move=.done/${file:name}&moveFailed=.error/${file:name}"
                 + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=250"
                 + "&sendEmptyMessageWhenIdle=true&delay={{kpi.inbox.poll-delay-ms}}")
@@ -55,13 +55,7 @@ public class FileInboxRouteBuilder extends KpiRouteBuilder {
                         .process(e -> tracker.inboxIdle())
                         .stop()
                 .end()
-                .process(this::ingestFile)
-                .split(simple("${body.touched()}"))
-                    .to("direct:scoreEmployeePeriod")
-                .end()
-                .split(simple("${body.touchedUnits()}"))
-                    .to("direct:writeUnitSummary")
-                .end();
+                .process(this::ingestFile));
     }
 
     private void ingestFile(Exchange exchange) {
