@@ -97,18 +97,11 @@ public class OutboxService {
      * @param kind message kind, e.g. "evaluation"
      * @param idempotencyKey key the receiver can deduplicate on
      * @param payloadJson JSON payload
-     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void enqueue(String target, String kind, String idempotencyKey, String payloadJson) {
-        enqueue(target, kind, idempotencyKey, payloadJson, null, null, null);
-    }
-
-    /**
-     * Like {@link #enqueue(String, String, String, String)}, with the employee, unit and period the
-     * message is about (for the delivery status queries).
-     *
+     * @param employeeCode employee the message is about (for the delivery status queries), or null
+     * @param unitCode unit the message is about, or null
+     * @param period period the message is about, or null
      * @return true when the message was added, false when one with the same target and key exists
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String target, String kind, String idempotencyKey, String payloadJson, String employeeCode,
@@ -145,11 +138,6 @@ public class OutboxService {
             default -> throw new IllegalArgumentException("kpi.release.on must be publication or new-version, got \""
                     + releaseOn + "\"");
         }
-    }
-
-    /** @return true when results leave at a new version, false when at publication */
-    public boolean releaseOnNewVersion() {
-        return releaseOnNewVersion;
     }
 
     /**
@@ -255,12 +243,6 @@ public class OutboxService {
         m.lastAttemptAt = m.deliveredAt;
         m.updatedAt = m.deliveredAt;
         outbox.save(m);
-    }
-
-    /** @return messages of a target not yet delivered (PENDING). */
-    @Transactional(readOnly = true)
-    public long pending(String target) {
-        return outbox.countByTargetAndStatus(target, OutboxMessageEntity.PENDING);
     }
 
     /** @return messages of the local broker targets ({@link #LOCAL_TARGETS}) still pending */

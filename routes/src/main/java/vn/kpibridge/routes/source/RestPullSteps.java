@@ -323,8 +323,8 @@ public class RestPullSteps {
         } else {
             Map<String, String> q = new LinkedHashMap<>(run.query);
             q.putAll(p.params());
-            if (run.sinceParam != null && run.watermark != null) {
-                q.put(run.sinceParam, run.watermark.format(run.sinceFormat));
+            if (run.sinceParam != null && run.watermarkBefore() != null) {
+                q.put(run.sinceParam, run.watermarkBefore().format(run.sinceFormat));
             }
             url = run.listUrl;
             rawQuery = q.isEmpty() ? null : form(q);
@@ -377,8 +377,8 @@ public class RestPullSteps {
                         + ex.getMessage(), false, ex);
             }
             run.seen(d.updatedAt());
-            if (run.clientFilter && run.watermark != null && d.updatedAt() != null
-                    && d.updatedAt().isBefore(run.watermark)) {
+            if (run.clientFilter && run.watermarkBefore() != null && d.updatedAt() != null
+                    && d.updatedAt().isBefore(run.watermarkBefore())) {
                 skipped++;
             } else {
                 records.add(new RawRecord(index, 0, d.payload()));
