@@ -21,7 +21,7 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *   <li>{@code mappings validate [--mappings=DIR] [--schemes=DIR]}: checks every mapping file
  *       and reports each error with file, line and reason; exit 65 when there is one (no
  *       database or broker is started);</li>
- *   <li>{@code mappings explain <sourceId> <file.json> [recordId]}: shows how each record of a
+ *   <li>{@code mappings explain <sourceId> <file> [recordId]}: shows how each record of a
  *       file is normalised, whose it is and which product rule matched and why;</li>
  *   <li>{@code benchmark [--delta=200000] [--scales=1,2,4]}: the capacity benchmark on a synthetic
  *       province (see {@link vn.kpibridge.routes.bench.ProvinceBenchmark});</li>
@@ -59,7 +59,7 @@ public class KpiBridgeApplication {
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
                         + "score <request.json> (score an evaluation request, no database needed); "
-                        + "mappings validate | explain <sourceId> <file.json> [recordId] (check mapping files, explain how "
+                        + "mappings validate | explain <sourceId> <file> [recordId] (check mapping files, explain how "
                         + "records map; no database needed); "
                         + "outbox redrive [--target=HR] [--id=N] (put parked and dead deliveries back to pending); "
                         + "benchmark (capacity figures on a synthetic province); "

@@ -121,10 +121,7 @@ public class RestPullSteps {
         if (watermark == null && inc != null && inc.initial() != null) {
             watermark = UpdatedTimes.parseIso(inc.initial(), "rest.incremental.initial");
         }
-        UpdatedTimes times = inc == null ? null
-                : new UpdatedTimes(inc.formats(), mapping.dateFormats(), inc.zone());
-        RecordDerivation derivation = new RecordDerivation(rest.derive(), inc == null ? null : inc.updatedField(),
-                times, mapping.dateFormats());
+        RecordDerivation derivation = RecordDerivation.forRest(rest, mapping.dateFormats());
         Auth auth = rest.auth();
         RestPullRun run = new RestPullRun(id, rest, base, placeholders.resolveAll(id, "rest.query", rest.query()),
                 secretQuery, placeholders.resolveAll(id, "rest.headers", rest.headers()),
