@@ -1,11 +1,12 @@
 package vn.kpibridge.routes;
 
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.kpibridge.routes.cli.OneShotCommands;
 import vn.kpibridge.routes.cli.SyncCommand;
 
 /**
@@ -20,7 +21,7 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *   <li>{@code mappings validate [--mappings=DIR] [--schemes=DIR]}: checks every mapping file
  *       and reports each error with file, line and reason; exit 65 when there is one (no
  *       database or broker is started);</li>
- *   <li>{@code mappings explain <sourceId> <file.json> [recordId]}: shows how each record of a
+ *   <li>{@code mappings explain <sourceId> <file> [recordId]}: shows how each record of a
  *       file is normalised, whose it is and which product rule matched and why;</li>
  *   <li>{@code benchmark [--delta=200000] [--scales=1,2,4]}: the capacity benchmark on a synthetic
  *       province (see {@link vn.kpibridge.routes.bench.ProvinceBenchmark});</li>
@@ -41,14 +42,8 @@ public class KpiBridgeApplication {
         switch (command) {
             case "" -> app.run(rest);
             case "sync" -> {
-                // a one-shot command: no web server; its sync run starts the inbox route after the
-                // drop; it takes no part in the cluster's schedule (its Quartz scheduler stays off)
-                app.setWebApplicationType(WebApplicationType.NONE);
-                String[] withFlag = new String[rest.length + 2];
-                withFlag[0] = "--kpi.inbox.auto-start=false";
-                withFlag[1] = "--kpi.schedule.enabled=false";
-                System.arraycopy(rest, 0, withFlag, 2, rest.length);
-                ConfigurableApplicationContext ctx = app.run(withFlag);
+                // a one-shot command: its sync run starts the inbox route after the drop
+                ConfigurableApplicationContext ctx = OneShotCommands.start(app, List.of(), rest);
                 int code;
                 try {
                     code = ctx.getBean(SyncCommand.class).run(System.out);
@@ -64,7 +59,7 @@ public class KpiBridgeApplication {
             default -> {
                 System.err.println("Unknown command \"" + command + "\". Commands: sync (one run, then exit); "
                         + "score <request.json> (score an evaluation request, no database needed); "
-                        + "mappings validate | explain <sourceId> <file.json> [recordId] (check mapping files, explain how "
+                        + "mappings validate | explain <sourceId> <file> [recordId] (check mapping files, explain how "
                         + "records map; no database needed); "
                         + "outbox redrive [--target=HR] [--id=N] (put parked and dead deliveries back to pending); "
                         + "benchmark (capacity figures on a synthetic province); "

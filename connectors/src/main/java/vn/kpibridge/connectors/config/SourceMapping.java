@@ -87,6 +87,14 @@ public record SourceMapping(
             TYPE_EDXML);
     private static final Map<String, List<String>> EXTENSIONS = Map.of(TYPE_FILE_INBOX, List.of("json"),
             TYPE_CSV, List.of("csv"), TYPE_XLSX, List.of("xlsx"), TYPE_EDXML, List.of("edxml", "xml"));
+    /**
+     * Every file name extension (lower case, without dot) a file source takes from the inbox, in type
+     * order: json (file-inbox), csv, xlsx, edxml and xml (edxml). The inbox route polls for these, a
+     * sync run waits for them and the {@code sync} command drops them; which of them a given source
+     * accepts is {@link #fileExtensions()}.
+     */
+    public static final List<String> INBOX_EXTENSIONS = java.util.stream.Stream.of(TYPE_FILE_INBOX, TYPE_CSV,
+            TYPE_XLSX, TYPE_EDXML).flatMap(t -> EXTENSIONS.get(t).stream()).toList();
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 

@@ -57,6 +57,39 @@ public final class RecordDerivation {
     }
 
     /**
+     * The derivation a source's records go through: for a REST source {@link #forRest} of its
+     * {@code rest:} section; for an SQL or file source its {@link SourceMapping#derive()} (the
+     * {@code constants} merged in), without an updated-time field (an SQL row's updated time is its
+     * watermark column, given to {@link #apply(JsonNode, LocalDateTime)}).
+     *
+     * @param mapping a source mapping
+     * @return its derivation
+     * @throws IllegalArgumentException when an expression or pattern is invalid
+     */
+    public static RecordDerivation of(SourceMapping mapping) {
+        if (mapping.rest() != null) {
+            return forRest(mapping.rest(), mapping.dateFormats());
+        }
+        return new RecordDerivation(mapping.derive(), null, null, mapping.dateFormats());
+    }
+
+    /**
+     * The derivation of a REST source's items: its {@code rest.derive} and, when the pull is
+     * incremental, the updated time read from {@code rest.incremental.updatedField} with its formats
+     * and zone ({@link UpdatedTimes}).
+     *
+     * @param rest the REST settings (a mapping's, or ones given for a single pull)
+     * @param dateFormats the mapping's date patterns
+     * @return the derivation
+     * @throws IllegalArgumentException when an expression or pattern is invalid
+     */
+    public static RecordDerivation forRest(SourceMapping.Rest rest, List<String> dateFormats) {
+        SourceMapping.Incremental inc = rest.incremental();
+        return new RecordDerivation(rest.derive(), inc == null ? null : inc.updatedField(),
+                inc == null ? null : new UpdatedTimes(inc.formats(), dateFormats, inc.zone()), dateFormats);
+    }
+
+    /**
      * @param record one record as received
      * @return the record with its derived values, and its updated time; a record that is not a
      *     JSON object is passed through unchanged (the normaliser rejects it with its reason)

@@ -61,9 +61,7 @@ public class SourceUploadRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        onException(ApiProblem.class)
-                .handled(true)
-                .process(ApiProblem::respond);
+        apiProblems();
 
         org.apache.camel.model.rest.RestDefinition upload = rest("/sources").description("Source records pushed over HTTP")
                 .post("/{sourceId}/edxml").description("Takes in one edXML package (QCVN 102:2016/BTTTT) for an "
@@ -75,15 +73,9 @@ public class SourceUploadRouteBuilder extends KpiRouteBuilder {
                     .to("direct:apiEdxmlUpload");
         upload.getVerbs().forEach(v -> v.setStreamCache("false"));
 
-        from("direct:apiEdxmlUpload").routeId("api-edxml-upload")
+        rescoreTouched(from("direct:apiEdxmlUpload").routeId("api-edxml-upload")
                 .streamCache("false")
-                .process(this::take)
-                .split(simple("${exchangeProperty." + RESULT + ".touched()}"))
-                    .to("direct:scoreEmployeePeriod")
-                .end()
-                .split(simple("${exchangeProperty." + RESULT + ".touchedUnits()}"))
-                    .to("direct:writeUnitSummary")
-                .end()
+                .process(this::take), "exchangeProperty." + RESULT)
                 .process(this::answer);
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -15,18 +14,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import vn.kpibridge.connectors.config.MappingFileException;
 import vn.kpibridge.connectors.config.SourceMapping;
-import vn.kpibridge.connectors.config.SourceMapping.Incremental;
 import vn.kpibridge.connectors.mapping.ProductRuleEngine;
 import vn.kpibridge.connectors.mapping.RuleExplanation;
 import vn.kpibridge.connectors.pull.JsonLocator;
 import vn.kpibridge.connectors.pull.RecordDerivation;
-import vn.kpibridge.connectors.pull.UpdatedTimes;
 import vn.kpibridge.connectors.source.ExportFile;
-import vn.kpibridge.connectors.source.JsonExportReader;
 import vn.kpibridge.connectors.source.NormalizedRecord;
 import vn.kpibridge.connectors.source.RawRecord;
 import vn.kpibridge.connectors.source.RecordRejectedException;
 import vn.kpibridge.connectors.source.RecordType;
+import vn.kpibridge.connectors.source.RejectedRecord;
+import vn.kpibridge.connectors.source.SourceFileReader;
 import vn.kpibridge.routes.config.MappingRegistry;
 import vn.kpibridge.routes.config.MappingRegistry.SourceSetup;
 import vn.kpibridge.scoring.Catalog;
@@ -42,10 +40,12 @@ import vn.kpibridge.connectors.config.ValidationReport;
  *   <li>{@code mappings validate [--mappings=DIR] [--schemes=DIR]}: checks every source,
  *       catalog, rule, identity and scheme file ({@link MappingValidator}) and prints every
  *       finding as {@code LỖI|CẢNH BÁO  file:line: reason}, then a summary.</li>
- *   <li>{@code mappings explain <sourceId> <file.json> [recordId] [--mappings=DIR] [--schemes=DIR]}:
- *       reads the records of a file as the source would deliver them (a JSON export of a
- *       file-inbox source; a saved API answer or item of a REST source, or an array of rows of an
- *       SQL source, with the mapping's {@code derive} values added) and prints for each record
+ *   <li>{@code mappings explain <sourceId> <file> [recordId] [--mappings=DIR] [--schemes=DIR]}:
+ *       reads the records of a file as the source would deliver them (a file of a file source,
+ *       read as the inbox reads it: JSON export, CSV, XLSX or edXML package; a saved API answer or
+ *       item of a REST source, or an array of rows of an SQL source; each with the mapping's
+ *       {@code derive} values added), prints the rows that cannot be read with their line and
+ *       reason, and for each record
  *       (or the one given): its normalised fields with the location each was read from, the
  *       identity resolution, the catalog version in force for its period, every product rule
  *       tried with each condition's expected and actual values and whether it held
@@ -62,7 +62,7 @@ public final class MappingsCommand {
     /** Exit code when the files have an error (sysexits EX_DATAERR). */
     public static final int EXIT_INVALID = 65;
     static final String USAGE = "usage: mappings validate [--mappings=<dir>] [--schemes=<dir>]\n"
-            + "       mappings explain <sourceId> <file.json> [recordId] [--mappings=<dir>] [--schemes=<dir>]";
+            + "       mappings explain <sourceId> <file> [recordId] [--mappings=<dir>] [--schemes=<dir>]";
 
     private MappingsCommand() {
     }
@@ -219,11 +219,19 @@ public final class MappingsCommand {
         }
         SourceMapping m = setup.mapping();
         out.println("Nguồn " + m.id() + " (" + m.name() + "), tệp " + file + ": " + export.records().size() + " bản ghi"
+                + (export.rejected().isEmpty() ? "" : ", " + export.rejected().size() + " dòng không đọc được")
                 + (wanted == null ? "" : ", giải thích bản ghi " + wanted));
         int n = 0;
         for (RawRecord raw : records) {
             out.println();
             explainRecord(setup, export, raw, ++n, records.size(), out);
+        }
+        if (wanted == null) {
+            for (RejectedRecord bad : export.rejected()) {
+                out.println();
+                out.println("== Dòng " + bad.line() + ": bị từ chối khi đọc tệp (sẽ vào hàng bị từ chối, REJECTED): "
+                        + bad.reason());
+            }
         }
         return 0;
     }
@@ -287,17 +295,17 @@ public final class MappingsCommand {
     }
 
     /**
-     * The records of a file as the source delivers them: a JSON export (file-inbox), or for REST
-     * and SQL sources a saved answer page (items at {@code rest.items}), an array of records or one
-     * record, each with the mapping's derived values added as a pull adds them.
+     * The records of a file as the source delivers them: for a file source (file-inbox, csv, xlsx,
+     * edxml) the file read as the inbox reads it ({@link SourceFileReader}: its type's reader, the
+     * mapping's derived values added, unreadable rows kept as rejected); for REST and SQL sources a
+     * saved answer page (items at {@code rest.items}), an array of records or one record, each with
+     * the mapping's derived values added as a pull adds them ({@link RecordDerivation#of}).
      */
     private static ExportFile records(SourceMapping m, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         String name = file.toString();
-        if (m.rest() == null && m.sql() == null) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return new JsonExportReader(mapper, m.recordsField()).read(name, in);
-            }
+        if (m.isFileSource()) {
+            return new SourceFileReader(m, mapper).read(name, file);
         }
         JsonNode root = mapper.readTree(file.toFile());
         JsonNode items = root;
@@ -305,14 +313,7 @@ public final class MappingsCommand {
             JsonNode at = JsonLocator.compile(m.rest().items()).read(root);
             items = at == null ? root : at;
         }
-        RecordDerivation derivation;
-        if (m.rest() != null) {
-            Incremental inc = m.rest().incremental();
-            derivation = new RecordDerivation(m.rest().derive(), inc == null ? null : inc.updatedField(),
-                    inc == null ? null : new UpdatedTimes(inc.formats(), m.dateFormats(), inc.zone()), m.dateFormats());
-        } else {
-            derivation = new RecordDerivation(m.sql().derive(), null, null, m.dateFormats());
-        }
+        RecordDerivation derivation = RecordDerivation.of(m);
         List<RawRecord> records = new ArrayList<>();
         for (JsonNode item : items.isArray() ? items : List.of(items)) {
             records.add(new RawRecord(records.size(), 0, derivation.apply(item).payload()));

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.flow.OutboxService;
@@ -35,6 +34,9 @@ public class OutboxCommand {
     public record Options(String target, Long id, List<String> springArgs) {
     }
 
+    /** The command's own flag on top of {@link OneShotCommands#FLAGS}: the outbox relays stay stopped. */
+    static final List<String> RELAY_OFF = List.of("--kpi.outbox.auto-start=false");
+
     private final OutboxService outbox;
 
     /** @param outbox the outbox */
@@ -43,7 +45,8 @@ public class OutboxCommand {
     }
 
     /**
-     * Runs the command in its own application context (no web server, no inbox or relay routes).
+     * Runs the command in its own application context ({@link OneShotCommands}: no web server, no
+     * inbox route, no part in the cluster's schedule; and no relay routes).
      *
      * @param app the application, not started
      * @param args the arguments after {@code outbox}
@@ -60,11 +63,8 @@ public class OutboxCommand {
             err.println(USAGE);
             return 64;
         }
-        app.setWebApplicationType(WebApplicationType.NONE);
-        List<String> spring = new ArrayList<>(o.springArgs());
-        spring.add("--kpi.inbox.auto-start=false");
-        spring.add("--kpi.outbox.auto-start=false");
-        try (ConfigurableApplicationContext ctx = app.run(spring.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext ctx = OneShotCommands.start(app, RELAY_OFF,
+                o.springArgs().toArray(String[]::new))) {
             return ctx.getBean(OutboxCommand.class).redrive(o, out);
         }
     }

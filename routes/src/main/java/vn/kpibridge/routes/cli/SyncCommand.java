@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.config.KpiProperties;
+import vn.kpibridge.routes.flow.FileInboxRouteBuilder;
 import vn.kpibridge.routes.flow.IngestResult;
 import vn.kpibridge.routes.flow.OutboxService;
 import vn.kpibridge.routes.flow.PartyPackageService;
@@ -39,7 +40,8 @@ import vn.kpibridge.scoring.FiredRule;
  * progress while it runs, then a printed summary.
  *
  * <p>Steps: copy the files under {@code kpi.sync.seed-from} (default {@code samples/inbox}, one
- * sub-folder per source) into the inbox, as the e-office systems would drop them; start a sync
+ * sub-folder per source) that the inbox takes ({@link FileInboxRouteBuilder#takes}: json, csv,
+ * xlsx, edxml, xml) into the inbox, as the e-office systems would drop them; start a sync
  * run, which pulls every configured REST and SQL source (sources not configured here are skipped,
  * named with the settings to set) and takes in the inbox; print a progress line per source each
  * time its counts change (pages or files, records, mapped, unmapped, errors, elapsed); once the
@@ -179,7 +181,7 @@ public class SyncCommand {
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(from)) {
-            files = s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            files = s.filter(Files::isRegularFile).filter(FileInboxRouteBuilder::takes).sorted().toList();
         }
         for (Path f : files) {
             Path target = props.inbox().path().resolve(from.relativize(f).toString());

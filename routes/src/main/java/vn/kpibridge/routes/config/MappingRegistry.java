@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.connectors.config.CatalogVersions;
 import vn.kpibridge.connectors.config.MappingFileException;
@@ -115,7 +113,6 @@ public class MappingRegistry {
 
     private final Path mappings;
     private final Path schemes;
-    private final Clock clock;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private volatile Failure lastFailure;
     private volatile Instant lastCheckAt;
@@ -129,23 +126,9 @@ public class MappingRegistry {
      * @throws IllegalStateException when the mappings folder has no source
      * @throws IOException when a folder cannot be listed
      */
-    @Autowired
     public MappingRegistry(KpiProperties props) throws IOException {
-        this(props.mappingsPath(), props.schemesPath(), Clock.systemUTC());
-    }
-
-    /**
-     * @param mappings the mappings folder
-     * @param schemes the schemes folder
-     * @param clock clock of {@code loadedAt} and the check times
-     * @throws MappingFileException when a file is invalid
-     * @throws IllegalStateException when the mappings folder has no source
-     * @throws IOException when a folder cannot be listed
-     */
-    public MappingRegistry(Path mappings, Path schemes, Clock clock) throws IOException {
-        this.mappings = mappings;
-        this.schemes = schemes;
-        this.clock = clock;
+        this.mappings = props.mappingsPath();
+        this.schemes = props.schemesPath();
         current.set(load());
     }
 
@@ -173,7 +156,7 @@ public class MappingRegistry {
      * @return true when a new version was loaded
      */
     public synchronized boolean reloadIfChanged() {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         lastCheckAt = now;
         Map<Path, FileStamp> stamps;
         try {
@@ -310,7 +293,7 @@ public class MappingRegistry {
     /** Loads every source with its files; the whole set or nothing. */
     private Snapshot load() throws IOException {
         Map<Path, FileStamp> stamps = stamps();
-        Instant loadedAt = clock.instant();
+        Instant loadedAt = Instant.now();
         MappingFiles files = new MappingFiles();
         Map<Path, CatalogVersions> catalogs = new java.util.HashMap<>();
         Map<String, SourceSetup> sources = new LinkedHashMap<>();

@@ -1,6 +1,10 @@
 package vn.kpibridge.routes.flow;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.stereotype.Component;
+import vn.kpibridge.routes.persistence.EvaluationEntity;
+import vn.kpibridge.routes.persistence.EvaluationRepository;
 
 /**
  * Scoring and publication.
@@ -11,8 +15,10 @@ import org.springframework.stereotype.Component;
  *       stored together with its outbox message (relayed to the queue by
  *       {@link OutboxRouteBuilder}); an unchanged result adds nothing.</li>
  *   <li>{@code write-unit-summary} ({@code direct:writeUnitSummary}, body {@link EmployeePeriod}):
- *       writes the unit's Mẫu 06 XLSX for the period, then the signed export package for the
- *       party-management system ({@link PartyPackageService}), then enqueues the unit's
+ *       loads the latest evaluation of each employee of the unit and period once (exchange property
+ *       {@link Headers#LATEST_EVALUATIONS}), writes the unit's report forms for the period from it,
+ *       then the signed export package for the party-management system
+ *       ({@link PartyPackageService}), then enqueues the unit's
  *       {@code period.closed} event ({@code direct:enqueuePeriodClosed}, {@link OutboxRouteBuilder}).</li>
  * </ul>
  */
@@ -22,10 +28,19 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
     private final SummaryReportService reports;
     private final SyncRunTracker tracker;
     private final PartyPackageService party;
+    private final EvaluationRepository evaluations;
 
+    /**
+     * @param scoring re-scoring of an (employee, period)
+     * @param reports the unit's report forms
+     * @param tracker what the sync command prints
+     * @param party the party export package
+     * @param evaluations stored evaluation versions
+     */
     public EvaluationRouteBuilder(ScoringService scoring, SummaryReportService reports, SyncRunTracker tracker,
-            PartyPackageService party) {
+            PartyPackageService party, EvaluationRepository evaluations) {
         this.party = party;
+        this.evaluations = evaluations;
         this.scoring = scoring;
         this.reports = reports;
         this.tracker = tracker;
@@ -45,9 +60,11 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
                 .routeId("write-unit-summary")
                 .process(e -> {
                     EmployeePeriod unit = e.getIn().getBody(EmployeePeriod.class);
-                    java.nio.file.Path xlsx = reports.writeUnitSummary(unit);
+                    List<EvaluationEntity> latest = evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period());
+                    e.setProperty(Headers.LATEST_EVALUATIONS, latest);
+                    Path xlsx = reports.writeUnitSummary(unit, latest);
                     tracker.reportWritten(xlsx);
-                    tracker.reportWritten(party.writePackage(unit, xlsx));
+                    tracker.reportWritten(party.writePackage(unit, xlsx, latest));
                 })
                 // the unit's period.closed event (until approval exists: when its summary is written)
                 .to("direct:enqueuePeriodClosed");

@@ -1,7 +1,14 @@
 package vn.kpibridge.routes.flow;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
+import vn.kpibridge.connectors.config.SourceMapping;
 import vn.kpibridge.connectors.source.SourceFormatException;
 
 /**
@@ -16,6 +23,10 @@ import vn.kpibridge.connectors.source.SourceFormatException;
  * {@code direct:scoreEmployeePeriod} and every touched (unit, period) to
  * {@code direct:writeUnitSummary}. Done files move to {@code .done/}, unreadable ones to
  * {@code .error/} (kept, with the reason in table {@code source_file}).
+ *
+ * <p>The extensions polled are {@link SourceMapping#INBOX_EXTENSIONS}; {@link #takes} and
+ * {@link #waitingFiles} apply the same list for the sync run (waiting until the inbox is drained)
+ * and the {@code sync} command (seeding the inbox).
  */
 @Component
 public class FileInboxRouteBuilder extends KpiRouteBuilder {
@@ -29,7 +40,7 @@ public class FileInboxRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        from("file:{{kpi.inbox.dir}}?recursive=true&includeExt=json,csv,xlsx,edxml,xml"
+        rescoreTouched(from("file:{{kpi.inbox.dir}}?recursive=true&includeExt=" + String.join(",", SourceMapping.INBOX_EXTENSIONS)
                 + "&move=.done/${file:name}&moveFailed=.error/${file:name}"
                 + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=250"
                 + "&sendEmptyMessageWhenIdle=true&delay={{kpi.inbox.poll-delay-ms}}")
@@ -44,13 +55,7 @@ public class FileInboxRouteBuilder extends KpiRouteBuilder {
                         .process(e -> tracker.inboxIdle())
                         .stop()
                 .end()
-                .process(this::ingestFile)
-                .split(simple("${body.touched()}"))
-                    .to("direct:scoreEmployeePeriod")
-                .end()
-                .split(simple("${body.touchedUnits()}"))
-                    .to("direct:writeUnitSummary")
-                .end();
+                .process(this::ingestFile));
     }
 
     private void ingestFile(Exchange exchange) {
@@ -62,5 +67,42 @@ public class FileInboxRouteBuilder extends KpiRouteBuilder {
         IngestResult result = ingest.ingest(sourceId, relative, file.toPath());
         tracker.fileProcessed(result);
         exchange.getIn().setBody(result);
+    }
+
+    /**
+     * @param file a file name or path
+     * @return true when the inbox route takes it: its extension (case-insensitive, as Camel's
+     *     {@code includeExt}) is one of {@link SourceMapping#INBOX_EXTENSIONS}
+     */
+    public static boolean takes(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && SourceMapping.INBOX_EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
+    /**
+     * @param inbox the inbox folder ({@code kpi.inbox.dir})
+     * @return the files the inbox route has still to take: files it {@link #takes} anywhere under the
+     *     inbox except in a folder or file whose name starts with a dot ({@code .done}, {@code .error},
+     *     a {@code .name.part} being copied); empty when the inbox does not exist
+     * @throws IOException when the inbox cannot be listed
+     */
+    public static List<Path> waitingFiles(Path inbox) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(inbox)) {
+            return s.filter(Files::isRegularFile).filter(FileInboxRouteBuilder::takes)
+                    .filter(p -> !hasDotSegment(inbox.relativize(p))).sorted().toList();
+        }
+    }
+
+    private static boolean hasDotSegment(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

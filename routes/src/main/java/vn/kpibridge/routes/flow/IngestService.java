@@ -2,7 +2,6 @@ package vn.kpibridge.routes.flow;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -93,18 +92,6 @@ public class IngestService {
         this.tx = tx;
         // exact numbers: 1.2 stays 1.2, never 1.19999...
         this.mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
-
-    /**
-     * @param sourceId source id (the inbox sub-folder)
-     * @param fileName file name relative to the inbox, for messages and evidence
-     * @param content the file's bytes
-     * @return counts and the (employee, period) pairs to re-score
-     * @throws SourceFormatException when the source is unknown or the file is not a readable
-     *     export; the file is recorded as REJECTED with the message first
-     */
-    public IngestResult ingest(String sourceId, String fileName, byte[] content) {
-        return ingest(sourceId, fileName, new ByteArrayInputStream(content));
     }
 
     /**
@@ -241,7 +228,6 @@ public class IngestService {
         // 1. evidence first, unchanged: the whole batch in one statement
         List<RawRecord> withId = new ArrayList<>();
         List<IngestBulkWriter.EvidenceRow> evidenceRows = new ArrayList<>();
-        List<String> payloads = new ArrayList<>();
         for (RawRecord raw : export.records()) {
             String recordId = setup.normalizer().recordId(raw);
             String payload = json(raw);
@@ -252,7 +238,6 @@ public class IngestService {
                 continue;
             }
             withId.add(raw);
-            payloads.add(payload);
             evidenceRows.add(new IngestBulkWriter.EvidenceRow(recordId, setup.normalizer().recordVersion(raw), payload,
                     raw.line()));
         }
@@ -264,7 +249,7 @@ public class IngestService {
             RawRecord raw = withId.get(i);
             String recordId = evidenceRows.get(i).recordId();
             long version = evidenceRows.get(i).version();
-            String payload = payloads.get(i);
+            String payload = evidenceRows.get(i).payload();
             IngestBulkWriter.EvidenceKey key = new IngestBulkWriter.EvidenceKey(recordId, version);
             if (evidence.stored().contains(key) && counted.add(key)) {
                 stored++;

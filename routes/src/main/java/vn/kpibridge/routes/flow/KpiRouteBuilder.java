@@ -1,6 +1,8 @@
 package vn.kpibridge.routes.flow;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ProcessorDefinition;
+import vn.kpibridge.routes.api.ApiProblem;
 
 /**
  * Base class of every kpi-bridge RouteBuilder: installs the shared error handling.
@@ -30,4 +32,44 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
 
     /** Defines the routes of the flow. */
     protected abstract void routes() throws Exception;
+
+    /**
+     * Sends what an ingest touched on, as every source does after taking in records: each
+     * (employee, period) to {@code direct:scoreEmployeePeriod}, then each (unit, period) to
+     * {@code direct:writeUnitSummary}. The message body is kept.
+     *
+     * @param route the route to extend
+     * @param result Simple expression of the {@link IngestResult}, without {@code ${}}: {@code body}
+     *     or e.g. {@code exchangeProperty.kpiIngestResult}
+     * @return the route, for chaining
+     */
+    protected ProcessorDefinition<?> rescoreTouched(ProcessorDefinition<?> route, String result) {
+        return route
+                .split(simple("${" + result + ".touched()}"))
+                    .to("direct:scoreEmployeePeriod")
+                .end()
+                .split(simple("${" + result + ".touchedUnits()}"))
+                    .to("direct:writeUnitSummary")
+                .end();
+    }
+
+    /**
+     * {@link #rescoreTouched(ProcessorDefinition, String)} for a body that is the {@link IngestResult}.
+     *
+     * @param route the route to extend
+     * @return the route, for chaining
+     */
+    protected ProcessorDefinition<?> rescoreTouched(ProcessorDefinition<?> route) {
+        return rescoreTouched(route, "body");
+    }
+
+    /**
+     * Installs the answer of the API routes of this builder to an {@link ApiProblem}: handled, and
+     * answered as {@code application/problem+json} with its status ({@link ApiProblem#respond}).
+     */
+    protected void apiProblems() {
+        onException(ApiProblem.class)
+                .handled(true)
+                .process(ApiProblem::respond);
+    }
 }

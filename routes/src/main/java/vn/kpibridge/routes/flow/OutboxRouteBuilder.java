@@ -25,8 +25,9 @@ import vn.kpibridge.routes.persistence.OutboxMessageEntity;
  * {@link vn.kpibridge.routes.target.HrTargetRouteBuilder}.
  *
  * <p>{@code direct:enqueuePeriodClosed} (route {@code enqueue-period-closed}, body
- * {@link EmployeePeriod} of a unit) enqueues the unit's {@code period.closed} event
- * ({@link OutboxService#enqueuePeriodClosed}); {@code write-unit-summary} calls it after the
+ * {@link EmployeePeriod} of a unit, exchange property {@link Headers#LATEST_EVALUATIONS} the
+ * latest evaluations its reports were written from) enqueues the unit's {@code period.closed}
+ * event ({@link OutboxService#enqueuePeriodClosed}); {@code write-unit-summary} calls it after the
  * unit's reports are written.
  */
 @Component
@@ -54,7 +55,8 @@ public class OutboxRouteBuilder extends KpiRouteBuilder {
 
         from("direct:enqueuePeriodClosed")
                 .routeId("enqueue-period-closed")
-                .process(e -> outbox.enqueuePeriodClosed(e.getIn().getBody(EmployeePeriod.class)));
+                .process(e -> outbox.enqueuePeriodClosed(e.getIn().getBody(EmployeePeriod.class),
+                        Headers.latestEvaluations(e)));
     }
 
     private void relay(String routeId, String scheduler, String target, String destination) {

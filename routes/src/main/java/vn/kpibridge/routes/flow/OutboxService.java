@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
-import vn.kpibridge.routes.persistence.EvaluationRepository;
 import vn.kpibridge.routes.persistence.OutboxDeliveryAttemptEntity;
 import vn.kpibridge.routes.persistence.OutboxDeliveryAttemptRepository;
 import vn.kpibridge.routes.persistence.OutboxMessageEntity;
@@ -68,7 +67,6 @@ public class OutboxService {
 
     private final OutboxRepository outbox;
     private final OutboxDeliveryAttemptRepository attempts;
-    private final EvaluationRepository evaluations;
     private final HrTarget hr;
     private final HrTargetProperties hrProps;
     private final OffsetDateTime startedAt = OffsetDateTime.now();
@@ -77,18 +75,16 @@ public class OutboxService {
     /**
      * @param outbox messages
      * @param attempts delivery attempts
-     * @param evaluations evaluation versions (for period.closed)
      * @param hr the HR target (whether the push is on)
      * @param hrProps retry settings of the HR push
      * @param releaseOn {@code kpi.release.on}: when results leave for other systems, see {@link #setReleaseOn}
      */
     public OutboxService(OutboxRepository outbox, OutboxDeliveryAttemptRepository attempts,
-            EvaluationRepository evaluations, HrTarget hr, HrTargetProperties hrProps,
+            HrTarget hr, HrTargetProperties hrProps,
             @org.springframework.beans.factory.annotation.Value("${kpi.release.on:publication}") String releaseOn) {
         setReleaseOn(releaseOn);
         this.outbox = outbox;
         this.attempts = attempts;
-        this.evaluations = evaluations;
         this.hr = hr;
         this.hrProps = hrProps;
     }
@@ -101,18 +97,11 @@ public class OutboxService {
      * @param kind message kind, e.g. "evaluation"
      * @param idempotencyKey key the receiver can deduplicate on
      * @param payloadJson JSON payload
-     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void enqueue(String target, String kind, String idempotencyKey, String payloadJson) {
-        enqueue(target, kind, idempotencyKey, payloadJson, null, null, null);
-    }
-
-    /**
-     * Like {@link #enqueue(String, String, String, String)}, with the employee, unit and period the
-     * message is about (for the delivery status queries).
-     *
+     * @param employeeCode employee the message is about (for the delivery status queries), or null
+     * @param unitCode unit the message is about, or null
+     * @param period period the message is about, or null
      * @return true when the message was added, false when one with the same target and key exists
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String target, String kind, String idempotencyKey, String payloadJson, String employeeCode,
@@ -149,11 +138,6 @@ public class OutboxService {
             default -> throw new IllegalArgumentException("kpi.release.on must be publication or new-version, got \""
                     + releaseOn + "\"");
         }
-    }
-
-    /** @return true when results leave at a new version, false when at publication */
-    public boolean releaseOnNewVersion() {
-        return releaseOnNewVersion;
     }
 
     /**
@@ -222,11 +206,12 @@ public class OutboxService {
      * evaluation.
      *
      * @param unit the unit and period (employee code unused)
+     * @param latest the latest evaluation version of each employee of the unit for the period
+     *     ({@code EvaluationRepository.findLatestByUnitAndPeriod}), as the unit's reports were written from
      * @return true when an event was added
      */
     @Transactional
-    public boolean enqueuePeriodClosed(EmployeePeriod unit) {
-        List<EvaluationEntity> latest = evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period());
+    public boolean enqueuePeriodClosed(EmployeePeriod unit, List<EvaluationEntity> latest) {
         if (latest.isEmpty()) {
             return false;
         }
@@ -258,12 +243,6 @@ public class OutboxService {
         m.lastAttemptAt = m.deliveredAt;
         m.updatedAt = m.deliveredAt;
         outbox.save(m);
-    }
-
-    /** @return messages of a target not yet delivered (PENDING). */
-    @Transactional(readOnly = true)
-    public long pending(String target) {
-        return outbox.countByTargetAndStatus(target, OutboxMessageEntity.PENDING);
     }
 
     /** @return messages of the local broker targets ({@link #LOCAL_TARGETS}) still pending */

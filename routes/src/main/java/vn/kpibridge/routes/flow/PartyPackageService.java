@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.connectors.report.UnitReportSet;
 import vn.kpibridge.connectors.target.PartyExportPackage;
 import vn.kpibridge.connectors.target.SigningKeys;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
-import vn.kpibridge.routes.persistence.EvaluationRepository;
 import vn.kpibridge.scoring.Period;
 
 /**
@@ -40,7 +38,6 @@ import vn.kpibridge.scoring.Period;
  */
 @Service
 public class PartyPackageService {
-    private final EvaluationRepository evaluations;
     private final Path outboxDir;
     private final Path publicKeyFile;
     private final KeyPair keys;
@@ -51,12 +48,10 @@ public class PartyPackageService {
     /**
      * @throws IOException when the key files are missing (and generation is off) or invalid
      */
-    public PartyPackageService(EvaluationRepository evaluations,
-            @Value("${kpi.party.outbox-dir}") String outboxDir,
+    public PartyPackageService(@Value("${kpi.party.outbox-dir}") String outboxDir,
             @Value("${kpi.party.signing.private-key}") String privateKey,
             @Value("${kpi.party.signing.public-key}") String publicKey,
             @Value("${kpi.party.signing.generate-if-missing}") boolean generate) throws IOException {
-        this.evaluations = evaluations;
         this.outboxDir = Path.of(outboxDir);
         this.publicKeyFile = Path.of(publicKey);
         this.keys = SigningKeys.loadOrCreate(Path.of(privateKey), publicKeyFile, generate);
@@ -72,15 +67,17 @@ public class PartyPackageService {
      * @param unit any (employee, period) of the unit
      * @param summaryXlsx the unit's main summary as {@link SummaryReportService#writeUnitSummary}
      *     returned it; the unit's other report forms are taken from the same folder
+     * @param latest the latest evaluation version of each employee of the unit for the period, by
+     *     employee code ({@code EvaluationRepository.findLatestByUnitAndPeriod}), as the reports were
+     *     written from
      * @return the written package
      * @throws UncheckedIOException when it cannot be written
      */
-    @Transactional(readOnly = true)
-    public Path writePackage(EmployeePeriod unit, Path summaryXlsx) {
+    public Path writePackage(EmployeePeriod unit, Path summaryXlsx, List<EvaluationEntity> latest) {
         try {
             ArrayNode results = mapper.createArrayNode();
             Map<String, byte[]> sheets = new LinkedHashMap<>();
-            for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period())) {
+            for (EvaluationEntity e : latest) {
                 Path sheet = UnitReportSet.employeeSheet(summaryXlsx.getParent(), unit.unitCode(), e.employeeCode);
                 if (Files.exists(sheet)) {
                     sheets.put("can-bo/" + e.employeeCode + ".xlsx", Files.readAllBytes(sheet));
@@ -89,7 +86,7 @@ public class PartyPackageService {
                 n.put("employeeCode", e.employeeCode);
                 n.put("period", e.period);
                 n.put("version", e.version);
-                n.put("idempotencyKey", e.employeeCode + ":" + e.period + ":v" + e.version);
+                n.put("idempotencyKey", e.idempotencyKey());
                 n.put("totalPoints", e.totalPoints);
                 n.put("pointsBand", e.pointsBand);
                 n.put("proposedRating", e.proposedRating);

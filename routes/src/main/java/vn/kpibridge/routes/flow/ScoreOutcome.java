@@ -15,6 +15,6 @@ public record ScoreOutcome(Evaluation evaluation, String period, int version, bo
 
     /** @return the idempotency key of the message: employee, period and version. */
     public String idempotencyKey() {
-        return evaluation.employeeId() + ":" + period + ":v" + version;
+        return vn.kpibridge.routes.persistence.EvaluationEntity.idempotencyKey(evaluation.employeeId(), period, version);
     }
 }

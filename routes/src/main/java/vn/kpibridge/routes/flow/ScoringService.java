@@ -134,7 +134,7 @@ public class ScoringService {
      */
     String message(Evaluation ev, String period, int version) {
         ObjectNode m = mapper.createObjectNode();
-        m.put("idempotencyKey", ev.employeeId() + ":" + period + ":v" + version);
+        m.put("idempotencyKey", EvaluationEntity.idempotencyKey(ev.employeeId(), period, version));
         m.put("employeeCode", ev.employeeId());
         m.put("fullName", ev.fullName());
         m.put("position", ev.position());

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.connectors.report.UnitReport;
 import vn.kpibridge.connectors.report.UnitReportSet;
 import vn.kpibridge.connectors.report.UnitReportSet.Form;
@@ -15,7 +14,6 @@ import vn.kpibridge.routes.config.KpiProperties;
 import vn.kpibridge.routes.config.MappingRegistry;
 import vn.kpibridge.routes.config.MappingRegistry.SourceSetup;
 import vn.kpibridge.routes.persistence.EvaluationEntity;
-import vn.kpibridge.routes.persistence.EvaluationRepository;
 import vn.kpibridge.scoring.EmployeeResult;
 import vn.kpibridge.scoring.Evaluation;
 import vn.kpibridge.scoring.Period;
@@ -39,19 +37,16 @@ import vn.kpibridge.scoring.SchemeKind;
  */
 @Service
 public class SummaryReportService {
-    private final EvaluationRepository evaluations;
     private final KpiProperties props;
     private final MappingRegistry registry;
     private final ObjectMapper mapper = new ObjectMapper();
     private final UnitReportSet reports = new UnitReportSet();
 
     /**
-     * @param evaluations stored evaluation versions
      * @param props output folder ({@code kpi.output.dir})
      * @param registry source setups, for the scheme of a unit's source
      */
-    public SummaryReportService(EvaluationRepository evaluations, KpiProperties props, MappingRegistry registry) {
-        this.evaluations = evaluations;
+    public SummaryReportService(KpiProperties props, MappingRegistry registry) {
         this.props = props;
         this.registry = registry;
     }
@@ -61,37 +56,23 @@ public class SummaryReportService {
         return props.output().path().resolve(period);
     }
 
-    /** @return where an employee's scoring workbook for a period is written. */
-    public Path employeeSheetPath(String unitCode, String period, String employeeCode) {
-        return UnitReportSet.employeeSheet(periodDir(period), unitCode, employeeCode);
-    }
-
-    /** @return where the seed 001 Mẫu 06 summary of this unit and period is written (quarterly schemes). */
-    public Path summaryPath(String unitCode, String period) {
-        return periodDir(period).resolve(Form.MAU_06.fileName(unitCode));
-    }
-
-    /** @return the unit-level report files present for this unit and period, in {@link Form} order. */
-    public List<Path> unitReportFiles(String unitCode, String period) {
-        return UnitReportSet.existingForms(periodDir(period), unitCode);
-    }
-
     /**
      * Builds the report input of a unit and period from the latest evaluation of each employee (by
      * employee code) and the scheme of the source.
      *
      * @param unit any (employee, period) of the unit: its unit code, unit name, period and source are used
+     * @param latest the latest evaluation version of each employee of the unit for the period, by
+     *     employee code ({@code EvaluationRepository.findLatestByUnitAndPeriod})
      * @return the unit report
      * @throws IllegalStateException when the source is no longer configured
      * @throws UncheckedIOException when a stored evaluation cannot be read back (names its id)
      */
-    @Transactional(readOnly = true)
-    public UnitReport unitReport(EmployeePeriod unit) {
+    public UnitReport unitReport(EmployeePeriod unit, List<EvaluationEntity> latest) {
         Scheme scheme = registry.source(unit.sourceId()).map(SourceSetup::scheme)
                 .orElseThrow(() -> new IllegalStateException("source " + unit.sourceId() + " is not configured"));
         Period period = Period.parse(unit.period());
         List<EmployeeResult> results = new ArrayList<>();
-        for (EvaluationEntity e : evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period())) {
+        for (EvaluationEntity e : latest) {
             try {
                 results.add(UnitReport.rated(mapper.readValue(e.result, Evaluation.class), period, scheme));
             } catch (IOException ex) {
@@ -106,14 +87,16 @@ public class SummaryReportService {
      * longer apply to its scheme.
      *
      * @param unit any (employee, period) of the unit
+     * @param latest the latest evaluation version of each employee of the unit for the period, by
+     *     employee code ({@code EvaluationRepository.findLatestByUnitAndPeriod})
      * @return the unit's main summary: Mẫu 06 for quarterly schemes, the monthly result list for
-     *     monthly ones, the count-per-rating summary otherwise; {@link #unitReportFiles} lists all
+     *     monthly ones, the count-per-rating summary otherwise; the other forms are written next to it
+     *     ({@link UnitReportSet#existingForms} lists them)
      * @throws UncheckedIOException when a file cannot be written (the message names it)
      * @throws IllegalStateException when the source is no longer configured
      */
-    @Transactional(readOnly = true)
-    public Path writeUnitSummary(EmployeePeriod unit) {
-        UnitReport report = unitReport(unit);
+    public Path writeUnitSummary(EmployeePeriod unit, List<EvaluationEntity> latest) {
+        UnitReport report = unitReport(unit, latest);
         try {
             reports.write(periodDir(unit.period()), report);
         } catch (IOException ex) {

@@ -40,4 +40,20 @@ public class EvaluationEntity {
     public Long getId() {
         return id;
     }
+
+    /** @return the idempotency key of this version's messages: {@code employee:period:vN} */
+    public String idempotencyKey() {
+        return idempotencyKey(employeeCode, period, version);
+    }
+
+    /**
+     * @param employeeCode employee code, e.g. "BTC-CB-0001"
+     * @param period period code, e.g. "2026-Q2"
+     * @param version evaluation version, from 1
+     * @return the idempotency key of an evaluation version's messages, e.g. "BTC-CB-0001:2026-Q2:v1";
+     *     a receiver drops a message whose key it has seen
+     */
+    public static String idempotencyKey(String employeeCode, String period, int version) {
+        return employeeCode + ":" + period + ":v" + version;
+    }
 }

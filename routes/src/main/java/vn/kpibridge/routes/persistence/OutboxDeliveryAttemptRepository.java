@@ -1,6 +1,5 @@
 package vn.kpibridge.routes.persistence;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -8,9 +7,6 @@ import org.springframework.data.jpa.repository.Query;
 
 /** Delivery attempts of outbox messages to remote targets. */
 public interface OutboxDeliveryAttemptRepository extends JpaRepository<OutboxDeliveryAttemptEntity, Long> {
-    /** @return the attempts of a message, oldest first */
-    List<OutboxDeliveryAttemptEntity> findByMessageIdOrderById(long messageId);
-
     /** @return the attempt of a message in a round, if it was recorded */
     Optional<OutboxDeliveryAttemptEntity> findByMessageIdAndRoundAndAttempt(long messageId, int round, int attempt);
 

@@ -53,9 +53,6 @@ public interface OutboxRepository extends JpaRepository<OutboxMessageEntity, Lon
             + "group by m.target, m.status")
     List<Object[]> countByTargetAndStatusSince(java.time.OffsetDateTime since);
 
-    /** @return how many messages of a target have a status */
-    long countByTargetAndStatus(String target, String status);
-
     /** @return how many messages of these targets have a status */
     long countByTargetInAndStatus(Collection<String> targets, String status);
 

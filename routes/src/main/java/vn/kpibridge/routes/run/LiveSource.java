@@ -76,7 +76,7 @@ public final class LiveSource {
             return new SourceCounts(0, 0, 0, 0, 0, 0, 0, 0, elapsed());
         }
         PullResult r = run.result(null);
-        return fromPull(r, r.rejected(), elapsed());
+        return fromPull(r, elapsed());
     }
 
     synchronized void started(Exchange pullExchange) {
@@ -88,7 +88,7 @@ public final class LiveSource {
 
     synchronized void completed(PullResult r) {
         pull = null;
-        counts = fromPull(r, r.rejected(), elapsed());
+        counts = fromPull(r, elapsed());
         status = SourceRunStatus.COMPLETED;
         finishedAt = OffsetDateTime.now();
     }
@@ -149,8 +149,9 @@ public final class LiveSource {
                 c.rejected(), c.errors(), ms);
     }
 
-    private static SourceCounts fromPull(PullResult r, int errors, long ms) {
+    /** The counts of a pull: its rejected records are its errors. */
+    private static SourceCounts fromPull(PullResult r, long ms) {
         return new SourceCounts(r.pages(), r.records(), r.stored(), r.duplicates(), r.mapped(), r.unmapped(),
-                r.rejected(), errors, ms);
+                r.rejected(), r.rejected(), ms);
     }
 }

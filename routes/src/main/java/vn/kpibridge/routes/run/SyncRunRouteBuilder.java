@@ -1,12 +1,9 @@
 package vn.kpibridge.routes.run;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
@@ -16,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.connectors.config.SourceMapping;
 import vn.kpibridge.routes.config.KpiProperties;
+import vn.kpibridge.routes.flow.FileInboxRouteBuilder;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
 import vn.kpibridge.routes.flow.SyncRunTracker;
 import vn.kpibridge.routes.source.PullResult;
@@ -235,26 +233,9 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
         runs.inboxDone(live, rejected);
     }
 
-    /** @return true when a JSON export waits in a source folder of the inbox (not in .done or .error) */
+    /** @return true when a file of a file source waits in the inbox (not in .done or .error) */
     private boolean filesWaiting() throws java.io.IOException {
-        Path inbox = kpi.inbox().path();
-        if (!Files.isDirectory(inbox)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.walk(inbox)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .anyMatch(p -> !hasDotSegment(inbox.relativize(p)));
-        }
-    }
-
-    private static boolean hasDotSegment(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return !FileInboxRouteBuilder.waitingFiles(kpi.inbox().path()).isEmpty();
     }
 
     private void runFailed(Exchange e) {

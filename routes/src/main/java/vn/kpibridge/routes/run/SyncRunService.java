@@ -362,20 +362,7 @@ public class SyncRunService {
      * @return the run with its sources (the live counts when it runs on this instance), if it exists
      */
     public Optional<SyncRunView> view(long id) {
-        return runs.findById(id).map(r -> {
-            LiveRun live = active.get();
-            List<SyncRunView.Source> sources;
-            if (live != null && live.id() == id) {
-                sources = live.sources().values().stream().map(SyncRunService::view).toList();
-            } else {
-                sources = sourceRows.findByRunIdOrderBySourceId(id).stream().map(SyncRunService::view).toList();
-            }
-            long elapsed = r.elapsedMs != null ? r.elapsedMs
-                    : live != null && live.id() == id ? live.elapsedMs()
-                    : Duration.between(r.startedAt, OffsetDateTime.now()).toMillis();
-            return new SyncRunView(r.getId(), r.triggeredBy, r.status, r.instanceId, r.startedAt, r.finishedAt,
-                    elapsed, r.errorText, sources);
-        });
+        return runs.findById(id).map(this::runView);
     }
 
     /**
@@ -383,8 +370,22 @@ public class SyncRunService {
      * @return the newest runs first, with their sources
      */
     public List<SyncRunView> history(int limit) {
-        return runs.findAllByOrderByIdDesc(PageRequest.of(0, limit)).stream()
-                .map(r -> view(r.getId()).orElseThrow()).toList();
+        return runs.findAllByOrderByIdDesc(PageRequest.of(0, limit)).stream().map(this::runView).toList();
+    }
+
+    /** @return a loaded run with its sources: the live counts when it runs on this instance, else its rows */
+    private SyncRunView runView(SyncRunEntity r) {
+        long id = r.getId();
+        LiveRun live = active.get();
+        boolean here = live != null && live.id() == id;
+        List<SyncRunView.Source> sources = here
+                ? live.sources().values().stream().map(SyncRunService::view).toList()
+                : sourceRows.findByRunIdOrderBySourceId(id).stream().map(SyncRunService::view).toList();
+        long elapsed = r.elapsedMs != null ? r.elapsedMs
+                : here ? live.elapsedMs()
+                : Duration.between(r.startedAt, OffsetDateTime.now()).toMillis();
+        return new SyncRunView(id, r.triggeredBy, r.status, r.instanceId, r.startedAt, r.finishedAt, elapsed,
+                r.errorText, sources);
     }
 
     /**

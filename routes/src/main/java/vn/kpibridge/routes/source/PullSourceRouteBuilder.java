@@ -3,14 +3,15 @@ package vn.kpibridge.routes.source;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
 
 /**
  * Common part of the pull-source flows (REST and SQL): failure handling that fails the pull
- * visibly, and the hand-over of what a pull touched to scoring and reporting.
+ * visibly. What a pull touched goes on to scoring and reporting with
+ * {@link KpiRouteBuilder#rescoreTouched(org.apache.camel.model.ProcessorDefinition)}, as for files.
  *
  * <p>Failure handling, on top of {@link KpiRouteBuilder}'s dead-letter channel:
  * <ul>
@@ -31,13 +32,8 @@ public abstract class PullSourceRouteBuilder extends KpiRouteBuilder {
 
     /** Installs the failure handling described above for the routes of this builder. */
     protected void pullFailureHandling() {
-        onException(SourcePullException.class)
-                .onWhen(PullSourceRouteBuilder::retryable)
-                .maximumRedeliveries("{{kpi.redelivery.maximum-redeliveries}}")
-                .redeliveryDelay("{{kpi.redelivery.redelivery-delay-ms}}")
-                .useExponentialBackOff()
-                .backOffMultiplier("{{kpi.redelivery.backoff-multiplier}}")
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
+        withBackOff(onException(SourcePullException.class)
+                .onWhen(PullSourceRouteBuilder::retryable))
                 .logRetryStackTrace(false)
                 .logExhausted(false)
                 .useOriginalMessage()
@@ -49,12 +45,7 @@ public abstract class PullSourceRouteBuilder extends KpiRouteBuilder {
                 .logExhausted(false)
                 .handled(false)
                 .process(e -> pullFailed(e, false));
-        onException(Exception.class)
-                .maximumRedeliveries("{{kpi.redelivery.maximum-redeliveries}}")
-                .redeliveryDelay("{{kpi.redelivery.redelivery-delay-ms}}")
-                .useExponentialBackOff()
-                .backOffMultiplier("{{kpi.redelivery.backoff-multiplier}}")
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
+        withBackOff(onException(Exception.class))
                 .logExhausted(false)
                 .useOriginalMessage()
                 .handled(false)
@@ -62,22 +53,14 @@ public abstract class PullSourceRouteBuilder extends KpiRouteBuilder {
                 .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}");
     }
 
-    /**
-     * Sends what a pull touched on: every (employee, period) to {@code direct:scoreEmployeePeriod},
-     * then every (unit, period) to {@code direct:writeUnitSummary}, as the file inbox does. The body
-     * must be the pull's merged {@link vn.kpibridge.routes.flow.IngestResult}; it is kept.
-     *
-     * @param route the route to extend
-     * @return the route, for chaining
-     */
-    protected ProcessorDefinition<?> rescoreTouched(ProcessorDefinition<?> route) {
-        return route
-                .split(simple("${body.touched()}"))
-                    .to("direct:scoreEmployeePeriod")
-                .end()
-                .split(simple("${body.touchedUnits()}"))
-                    .to("direct:writeUnitSummary")
-                .end();
+    /** The base class's {@code kpi.redelivery.*} exponential back-off, retries logged at WARN. */
+    private static OnExceptionDefinition withBackOff(OnExceptionDefinition onException) {
+        return onException
+                .maximumRedeliveries("{{kpi.redelivery.maximum-redeliveries}}")
+                .redeliveryDelay("{{kpi.redelivery.redelivery-delay-ms}}")
+                .useExponentialBackOff()
+                .backOffMultiplier("{{kpi.redelivery.backoff-multiplier}}")
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
     }
 
     private static boolean retryable(Exchange e) {

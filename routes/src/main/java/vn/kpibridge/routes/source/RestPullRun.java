@@ -29,7 +29,6 @@ public final class RestPullRun extends PullRun {
     final String sinceParam;
     final DateTimeFormatter sinceFormat;
     final boolean clientFilter;
-    final LocalDateTime watermark;
     /** Placeholders of the credentials, to name in authentication errors. */
     final String credentialNames;
 
@@ -56,7 +55,6 @@ public final class RestPullRun extends PullRun {
         this.pager = pager;
         this.items = JsonLocator.compile(rest.items());
         this.derivation = derivation;
-        this.watermark = watermark;
         this.sinceParam = rest.incremental() == null ? null : rest.incremental().param();
         this.sinceFormat = sinceParam == null ? null : DateTimeFormatter.ofPattern(rest.incremental().paramFormat());
         this.clientFilter = rest.incremental() != null && sinceParam == null;

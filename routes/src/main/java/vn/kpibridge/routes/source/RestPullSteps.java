@@ -121,10 +121,7 @@ public class RestPullSteps {
         if (watermark == null && inc != null && inc.initial() != null) {
             watermark = UpdatedTimes.parseIso(inc.initial(), "rest.incremental.initial");
         }
-        UpdatedTimes times = inc == null ? null
-                : new UpdatedTimes(inc.formats(), mapping.dateFormats(), inc.zone());
-        RecordDerivation derivation = new RecordDerivation(rest.derive(), inc == null ? null : inc.updatedField(),
-                times, mapping.dateFormats());
+        RecordDerivation derivation = RecordDerivation.forRest(rest, mapping.dateFormats());
         Auth auth = rest.auth();
         RestPullRun run = new RestPullRun(id, rest, base, placeholders.resolveAll(id, "rest.query", rest.query()),
                 secretQuery, placeholders.resolveAll(id, "rest.headers", rest.headers()),
@@ -313,8 +310,8 @@ public class RestPullSteps {
         } else {
             Map<String, String> q = new LinkedHashMap<>(run.query);
             q.putAll(p.params());
-            if (run.sinceParam != null && run.watermark != null) {
-                q.put(run.sinceParam, run.watermark.format(run.sinceFormat));
+            if (run.sinceParam != null && run.watermarkBefore() != null) {
+                q.put(run.sinceParam, run.watermarkBefore().format(run.sinceFormat));
             }
             url = run.listUrl;
             rawQuery = q.isEmpty() ? null : form(q);
@@ -367,8 +364,8 @@ public class RestPullSteps {
                         + ex.getMessage(), false, ex);
             }
             run.seen(d.updatedAt());
-            if (run.clientFilter && run.watermark != null && d.updatedAt() != null
-                    && d.updatedAt().isBefore(run.watermark)) {
+            if (run.clientFilter && run.watermarkBefore() != null && d.updatedAt() != null
+                    && d.updatedAt().isBefore(run.watermarkBefore())) {
                 skipped++;
             } else {
                 records.add(new RawRecord(index, 0, d.payload()));

@@ -1,13 +1,14 @@
 package vn.kpibridge.routes.source;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +18,12 @@ import org.springframework.stereotype.Component;
  * changed, is used without a restart, and an unconfigured one never stops the application).
  *
  * <p>Each connection is a small read-only Hikari pool (2 connections, opened on first use, the
- * connect time limit of {@code kpi.sources.sql.connect-timeout-ms}), bound in the Camel registry
- * as {@code kpiSqlSource-<name>} for the SQL component. Pools are closed with the application.
+ * connect time limit of {@code kpi.sources.sql.connect-timeout-ms}). The Camel registry holds, as
+ * {@code kpiSqlSource-<name>}, one stable {@link DelegatingDataSource} per name for the SQL
+ * component: Camel keeps the data source of an SQL endpoint it has created, so when the settings
+ * of a name change, a new pool becomes the delegate's target and the old one is closed; the next
+ * poll through the same (cached) endpoint uses the new connection. Pools are closed with the
+ * application.
  */
 @Component
 public class SourceDataSources implements DisposableBean {
@@ -33,13 +38,17 @@ public class SourceDataSources implements DisposableBean {
     public record Settings(String url, String username, String password, String driverClassName) {
     }
 
-    private record Pool(String key, HikariDataSource dataSource) {
+    /** The connection of a name: the registry's stable delegate and the pool it points at now. */
+    private static final class Binding {
+        final DelegatingDataSource delegate = new DelegatingDataSource();
+        String key;
+        HikariDataSource pool;
     }
 
     private final Environment env;
     private final CamelContext camel;
     private final SourcePullProperties props;
-    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    private final Map<String, Binding> bindings = new HashMap<>();
 
     /**
      * @param env the environment the settings are read from
@@ -55,10 +64,11 @@ public class SourceDataSources implements DisposableBean {
     /**
      * @param sourceId source, for the message
      * @param name the connection name of the source's {@code sql.datasource}
-     * @return the Camel registry name of the connection pool
+     * @return the Camel registry name of the connection ({@code kpiSqlSource-<name>}), the same for
+     *     every call with this name
      * @throws SourcePullException (not retryable) when the connection is not configured
      */
-    public String bind(String sourceId, String name) {
+    public synchronized String bind(String sourceId, String name) {
         Settings s = Binder.get(env).bind("kpi.sources.datasources." + name, Settings.class).orElse(null);
         if (s == null || s.url() == null || s.url().isBlank()) {
             throw new SourcePullException(sourceId, "sql.datasource \"" + name + "\" is not configured: set "
@@ -66,17 +76,22 @@ public class SourceDataSources implements DisposableBean {
                     + "from the environment)", false, null);
         }
         String key = s.url() + "|" + s.username() + "|" + Objects.hashCode(s.password()) + "|" + s.driverClassName();
-        Pool pool = pools.compute(name, (n, old) -> {
-            if (old != null && old.key().equals(key)) {
-                return old;
-            }
-            if (old != null) {
-                old.dataSource().close();
-            }
-            return new Pool(key, create(name, s));
-        });
         String ref = "kpiSqlSource-" + name;
-        camel.getRegistry().bind(ref, pool.dataSource());
+        Binding b = bindings.get(name);
+        if (b == null) {
+            b = new Binding();
+            bindings.put(name, b);
+            camel.getRegistry().bind(ref, b.delegate);
+        }
+        if (!key.equals(b.key)) {
+            HikariDataSource old = b.pool;
+            b.pool = create(name, s);
+            b.key = key;
+            b.delegate.setTargetDataSource(b.pool);
+            if (old != null) {
+                old.close();
+            }
+        }
         return ref;
     }
 
@@ -98,8 +113,8 @@ public class SourceDataSources implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        pools.values().forEach(p -> p.dataSource().close());
-        pools.clear();
+    public synchronized void destroy() {
+        bindings.values().stream().filter(b -> b.pool != null).forEach(b -> b.pool.close());
+        bindings.clear();
     }
 }

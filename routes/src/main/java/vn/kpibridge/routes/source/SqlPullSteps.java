@@ -87,8 +87,7 @@ public class SqlPullSteps {
         LocalDateTime stored = watermarks.read(id).orElse(null);
         LocalDateTime from = stored != null ? stored
                 : sql.initial() != null ? UpdatedTimes.parseIso(sql.initial(), "sql.initial") : EPOCH;
-        SqlPullRun run = new SqlPullRun(id, sql, new RecordDerivation(sql.derive(), null, null,
-                mapping.dateFormats()), stored);
+        SqlPullRun run = new SqlPullRun(id, sql, RecordDerivation.of(mapping), stored);
         e.setProperty(SourceHeaders.RUN, run);
         e.setProperty(SourceHeaders.SOURCE_ID, id);
         e.setProperty("KpiSqlUri", "sql:select * from " + sql.view() + " where " + sql.watermarkColumn()

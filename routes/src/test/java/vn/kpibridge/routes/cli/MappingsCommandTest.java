@@ -223,6 +223,40 @@ class MappingsCommandTest {
                 + "is negative (-1)");
     }
 
+    @Test
+    void explainReadsACsvExportAsTheInboxDoesWithItsDerivedValuesAndUnreadableRows() {
+        String csv = ROOT.resolve("samples/sources/qlcv-csv/cong-viec-quy-II-2026.csv").toString();
+        String[] opts = {"--mappings=" + ROOT.resolve("mappings"), "--schemes=" + ROOT.resolve("config/schemes")};
+
+        int code = run("explain", "qlcv-csv", csv, "QLCV-2026-0102", opts[0], opts[1]);
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out()).startsWith("Nguồn qlcv-csv (Phần mềm quản lý công việc - tệp xuất CSV - Ban Tổ chức Tỉnh ủy), "
+                + "tệp " + csv + ": 8 bản ghi, 1 dòng không đọc được, giải thích bản ghi QLCV-2026-0102\n");
+        assertThat(out().lines()).contains(
+                "== Bản ghi 1/1: QLCV-2026-0102 (dòng 3) ==",
+                "  Mã bản ghi (id ← /Mã công việc): QLCV-2026-0102",
+                // constants and file.derive of the mapping, added as the inbox adds them
+                "  Loại bản ghi (type ← /_derived/loai): TASK",
+                "  Kỳ đánh giá (period ← /_derived/period): 2026-Q2",
+                "  Tên công việc (title ← /Tên công việc): Báo cáo tình hình tổ chức cơ sở đảng, đảng viên quý II/2026",
+                "  Hạn xử lý (dueDate ← /Hạn xử lý): 2026-06-30",
+                "  Số lần phải sửa đổi (qualityFailures ← /Số lần phải sửa đổi): 1",
+                "  Mã phân loại (categoryCodes ← /Lĩnh vực): [TCCS, ĐV]",
+                "Định danh: người dùng nguồn \"lan.tt\" → cán bộ BTC-CB-0002 Trần Thị Lan, Chuyên viên Phòng Tổ chức cán bộ, "
+                        + "đơn vị BTC-TU",
+                "   - documentType: cần \"BC\", bản ghi có \"BC\": đạt",
+                "   - categoryCodes: cần \"TCCS, ĐV\", bản ghi có \"TCCS, ĐV\": đạt",
+                "Kết quả: sản phẩm BTC-03 theo quy tắc R20-bc-to-chuc-co-so-dang, danh mục ban-to-chuc-tinh-uy v2026.1, "
+                        + "hệ số 1.2");
+
+        // the whole file: the row the CSV reader rejects is shown with its line and reason
+        out.reset();
+        assertThat(run("explain", "qlcv-csv", csv, opts[0], opts[1])).isZero();
+        assertThat(out().lines()).contains("== Dòng 9: bị từ chối khi đọc tệp (sẽ vào hàng bị từ chối, REJECTED): row has "
+                + "values beyond the 15 columns named by the header (line 1): column 16 (P) \"dòng thừa\"");
+    }
+
     /** A copy of the shipped mappings with this test's rule file. */
     private static Path fixture(Path dir) throws IOException {
         Path mappings = dir.resolve("mappings");

@@ -23,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,9 +44,8 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.kpibridge.routes.FlowTestSupport;
+import vn.kpibridge.routes.source.LegacyTaskDatabase;
 
 /**
  * Sync runs end to end on the real application: the three shipped sources at once (the file
@@ -400,50 +398,17 @@ class SyncRunFlowTest extends FlowTestSupport {
     }
 
     /**
-     * The legacy task database of {@code qlcv-btc}: two tasks and the self-assessment. Same
-     * database as SqlSourceFlowTest's: a changed connection URL is not picked up by the cached SQL
-     * endpoint (see the report of issue 7).
+     * The legacy task database of {@code qlcv-btc}: two tasks and the self-assessment. A database
+     * of its own (SqlSourceFlowTest polls another one through the same connection name and cached
+     * SQL endpoint): the changed connection is taken up at the next poll.
      */
     private void legacyDatabase() throws Exception {
-        String url;
-        try (Connection c = jdbc.getDataSource().getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        if (count("select count(*) from pg_database where datname = 'qlcv_legacy'") == 0) {
-            jdbc.execute("create database qlcv_legacy");
-        }
-        legacyUrl = url.replaceFirst("/postgres(\\?|$)", "/qlcv_legacy$1");
-        JdbcTemplate legacy = new JdbcTemplate(new DriverManagerDataSource(legacyUrl, "postgres", ""));
-        legacy.execute("drop schema if exists qlcv cascade");
-        legacy.execute("create schema qlcv");
-        legacy.execute("""
-                create table qlcv.cong_viec (
-                    ma_cong_viec varchar(50) primary key, loai varchar(20) not null, ky varchar(10),
-                    nguoi_thuc_hien varchar(50), don_vi varchar(50), ten_cong_viec text, san_pham text, cap_trinh text,
-                    so_luong_ke_hoach numeric(10,2), so_luong_hoan_thanh numeric(10,2), han_xu_ly date,
-                    ngay_hoan_thanh date, trang_thai varchar(20), so_lan_phai_sua_doi integer,
-                    so_lan_cham_tien_do integer, so_lan_lanh_dao_khong_dat integer, he_so_chat_luong numeric(4,2),
-                    he_so_tien_do numeric(4,2), he_so_lanh_dao numeric(4,2), ly_do_khach_quan text,
-                    diem_tieu_chi_chung numeric(5,2), tu_de_xuat_xep_loai varchar(20),
-                    ngay_cap_nhat timestamp not null)""");
-        legacy.execute("""
-                create view qlcv.v_cong_viec_kpi as
-                select ma_cong_viec, loai, coalesce(ky, to_char(han_xu_ly, 'YYYY-"Q"Q')) as ky, nguoi_thuc_hien,
-                       don_vi, ten_cong_viec, san_pham, cap_trinh, so_luong_ke_hoach, so_luong_hoan_thanh, han_xu_ly,
-                       ngay_hoan_thanh, trang_thai, so_lan_phai_sua_doi, so_lan_cham_tien_do,
-                       so_lan_lanh_dao_khong_dat, he_so_chat_luong, he_so_tien_do, he_so_lanh_dao, ly_do_khach_quan,
-                       diem_tieu_chi_chung, tu_de_xuat_xep_loai, ngay_cap_nhat
-                  from qlcv.cong_viec""");
-        String insert = "insert into qlcv.cong_viec (ma_cong_viec, loai, nguoi_thuc_hien, don_vi, ten_cong_viec, "
-                + "san_pham, cap_trinh, so_luong_ke_hoach, so_luong_hoan_thanh, han_xu_ly, ngay_hoan_thanh, trang_thai, "
-                + "ngay_cap_nhat) values (?, 'CONG_VIEC', 'u-1024', 'btc-tu', ?, ?, ?, 1, 1, ?::date, ?::date, "
-                + "'HOAN_THANH', ?::timestamp)";
-        legacy.update(insert, "CV-0001", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ hằng tháng", "Báo cáo",
-                "Lãnh đạo Ban", "2026-06-30", "2026-06-30", "2026-06-30 16:45:00");
-        legacy.update(insert, "CV-0005", "Tờ trình Ban Thường vụ Tỉnh ủy về xây dựng Kết luận thực hiện Nghị quyết "
-                + "21-NQ/TW", "Tờ trình", "Ban Thường vụ Tỉnh ủy", "2026-06-20", "2026-06-12", "2026-06-12 08:00:00");
-        legacy.update("insert into qlcv.cong_viec (ma_cong_viec, loai, ky, nguoi_thuc_hien, don_vi, diem_tieu_chi_chung, "
-                + "tu_de_xuat_xep_loai, ngay_cap_nhat) values ('DG-2026-Q2-u1024', 'DANH_GIA', '2026-Q2', 'u-1024', "
-                + "'btc-tu', 30, 'EXCELLENT', '2026-06-30 17:00:00')");
+        LegacyTaskDatabase db = LegacyTaskDatabase.create(jdbc, "qlcv_sync_run");
+        legacyUrl = db.url;
+        db.task("CV-0001", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ hằng tháng", "Báo cáo", "Lãnh đạo Ban", 1,
+                1, "2026-06-30", "2026-06-30", "2026-06-30 16:45:00");
+        db.task("CV-0005", "Tờ trình Ban Thường vụ Tỉnh ủy về xây dựng Kết luận thực hiện Nghị quyết 21-NQ/TW",
+                "Tờ trình", "Ban Thường vụ Tỉnh ủy", 1, 1, "2026-06-20", "2026-06-12", "2026-06-12 08:00:00");
+        db.selfAssessment();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.kpibridge.routes.FlowTestSupport;
 
 /**
@@ -38,57 +36,26 @@ class SqlSourceFlowTest extends FlowTestSupport {
 
     @BeforeEach
     void legacyDatabase() throws Exception {
-        String url;
-        try (Connection c = jdbc.getDataSource().getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        if (count("select count(*) from pg_database where datname = 'qlcv_legacy'") == 0) {
-            jdbc.execute("create database qlcv_legacy");
-        }
-        legacyUrl = url.replaceFirst("/postgres(\\?|$)", "/qlcv_legacy$1");
-        legacy = new JdbcTemplate(new DriverManagerDataSource(legacyUrl, "postgres", ""));
-        legacy.execute("drop schema if exists qlcv cascade");
-        legacy.execute("create schema qlcv");
-        legacy.execute("""
-                create table qlcv.cong_viec (
-                    ma_cong_viec varchar(50) primary key, loai varchar(20) not null, ky varchar(10),
-                    nguoi_thuc_hien varchar(50), don_vi varchar(50), ten_cong_viec text, san_pham text, cap_trinh text,
-                    so_luong_ke_hoach numeric(10,2), so_luong_hoan_thanh numeric(10,2), han_xu_ly date,
-                    ngay_hoan_thanh date, trang_thai varchar(20), so_lan_phai_sua_doi integer,
-                    so_lan_cham_tien_do integer, so_lan_lanh_dao_khong_dat integer, he_so_chat_luong numeric(4,2),
-                    he_so_tien_do numeric(4,2), he_so_lanh_dao numeric(4,2), ly_do_khach_quan text,
-                    diem_tieu_chi_chung numeric(5,2), tu_de_xuat_xep_loai varchar(20),
-                    ngay_cap_nhat timestamp not null)""");
-        legacy.execute("""
-                create view qlcv.v_cong_viec_kpi as
-                select ma_cong_viec, loai, coalesce(ky, to_char(han_xu_ly, 'YYYY-"Q"Q')) as ky, nguoi_thuc_hien,
-                       don_vi, ten_cong_viec, san_pham, cap_trinh, so_luong_ke_hoach, so_luong_hoan_thanh, han_xu_ly,
-                       ngay_hoan_thanh, trang_thai, so_lan_phai_sua_doi, so_lan_cham_tien_do,
-                       so_lan_lanh_dao_khong_dat, he_so_chat_luong, he_so_tien_do, he_so_lanh_dao, ly_do_khach_quan,
-                       diem_tieu_chi_chung, tu_de_xuat_xep_loai, ngay_cap_nhat
-                  from qlcv.cong_viec""");
-        String insert = "insert into qlcv.cong_viec (ma_cong_viec, loai, nguoi_thuc_hien, don_vi, ten_cong_viec, "
-                + "san_pham, cap_trinh, so_luong_ke_hoach, so_luong_hoan_thanh, han_xu_ly, ngay_hoan_thanh, trang_thai, "
-                + "so_lan_phai_sua_doi, so_lan_cham_tien_do, so_lan_lanh_dao_khong_dat, he_so_chat_luong, he_so_tien_do, "
-                + "he_so_lanh_dao, ngay_cap_nhat) values (?, 'CONG_VIEC', 'u-1024', 'btc-tu', ?, ?, ?, ?, ?, ?::date, "
-                + "?::date, 'HOAN_THANH', ?, ?, ?, ?, ?, ?, ?::timestamp)";
-        legacy.update(insert, "CV-0001", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ hằng tháng", "Báo cáo",
-                "Lãnh đạo Ban", 2, 1, "2026-06-30", "2026-06-30", 1, 1, 1, null, null, null, "2026-06-30 16:45:00");
-        legacy.update(insert, "CV-0002", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ quý II/2026 của các phòng",
-                "Báo cáo", "Lãnh đạo Ban", 1, 1, "2026-06-25", "2026-06-24", null, null, null, null, null, null,
-                "2026-06-24 10:00:00");
-        legacy.update(insert, "CV-0003", "Báo cáo Lãnh đạo Ban về tình hình tổ chức cơ sở đảng, đảng viên quý II/2026",
-                "Báo cáo", "Lãnh đạo Ban", 1, 1, "2026-06-25", "2026-06-25", null, null, null, null, null, null,
-                "2026-06-25 09:30:00");
-        legacy.update(insert, "CV-0004", "Tờ trình Ban Thường vụ Tỉnh ủy về dự thảo Quy định sinh hoạt đảng trực tuyến",
-                "Tờ trình", "Ban Thường vụ Tỉnh ủy", 1, 1, "2026-05-29", "2026-05-28", null, null, null, null, null,
-                null, "2026-05-28 15:20:00");
-        legacy.update(insert, "CV-0005", "Tờ trình Ban Thường vụ Tỉnh ủy về xây dựng Kết luận thực hiện Nghị quyết "
-                + "21-NQ/TW", "Tờ trình", "Ban Thường vụ Tỉnh ủy", 1, 1, "2026-06-20", "2026-06-12", null, null, null,
+        LegacyTaskDatabase db = LegacyTaskDatabase.create(jdbc, "qlcv_legacy");
+        legacy = db.jdbc;
+        legacyUrl = db.url;
+        fillSeedExample(db);
+    }
+
+    /** The five tasks and the self-assessment of the seed 001 worked example. */
+    static void fillSeedExample(LegacyTaskDatabase db) {
+        db.task("CV-0001", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ hằng tháng", "Báo cáo", "Lãnh đạo Ban", 2,
+                1, "2026-06-30", "2026-06-30", 1, 1, 1, null, null, null, "2026-06-30 16:45:00");
+        db.task("CV-0002", "Báo cáo Lãnh đạo Ban kết quả thực hiện nhiệm vụ quý II/2026 của các phòng", "Báo cáo",
+                "Lãnh đạo Ban", 1, 1, "2026-06-25", "2026-06-24", "2026-06-24 10:00:00");
+        db.task("CV-0003", "Báo cáo Lãnh đạo Ban về tình hình tổ chức cơ sở đảng, đảng viên quý II/2026", "Báo cáo",
+                "Lãnh đạo Ban", 1, 1, "2026-06-25", "2026-06-25", "2026-06-25 09:30:00");
+        db.task("CV-0004", "Tờ trình Ban Thường vụ Tỉnh ủy về dự thảo Quy định sinh hoạt đảng trực tuyến", "Tờ trình",
+                "Ban Thường vụ Tỉnh ủy", 1, 1, "2026-05-29", "2026-05-28", "2026-05-28 15:20:00");
+        db.task("CV-0005", "Tờ trình Ban Thường vụ Tỉnh ủy về xây dựng Kết luận thực hiện Nghị quyết 21-NQ/TW",
+                "Tờ trình", "Ban Thường vụ Tỉnh ủy", 1, 1, "2026-06-20", "2026-06-12", null, null, null,
                 new BigDecimal("1.2"), new BigDecimal("1.2"), new BigDecimal("1.2"), "2026-06-12 08:00:00");
-        legacy.update("insert into qlcv.cong_viec (ma_cong_viec, loai, ky, nguoi_thuc_hien, don_vi, diem_tieu_chi_chung, "
-                + "tu_de_xuat_xep_loai, ngay_cap_nhat) values ('DG-2026-Q2-u1024', 'DANH_GIA', '2026-Q2', 'u-1024', "
-                + "'btc-tu', 30, 'EXCELLENT', '2026-06-30 17:00:00')");
+        db.selfAssessment();
     }
 
     @AfterEach
@@ -148,5 +115,29 @@ class SqlSourceFlowTest extends FlowTestSupport {
         assertThat(count("select count(*) from source_record where record_id = 'CV-0001'")).as("both versions kept")
                 .isEqualTo(2);
         assertThat(count("select count(*) from evaluation")).as("a new evaluation version").isEqualTo(2);
+    }
+
+    @Test
+    void aChangedConnectionIsUsedAtTheNextPollThroughTheSameEndpoint() throws Exception {
+        env.getPropertySources().addFirst(new MapPropertySource("sql-source-test", Map.of(
+                "QLCV_JDBC_URL", legacyUrl, "QLCV_JDBC_USERNAME", "postgres", "QLCV_JDBC_PASSWORD", "")));
+        PullResult first = template.requestBody("direct:pullSqlSource", "qlcv-btc", PullResult.class);
+        assertThat(first.records()).isEqualTo(6);
+
+        // the legacy database moves: same view on another database, where CV-0001 was finished since
+        LegacyTaskDatabase moved = LegacyTaskDatabase.create(jdbc, "qlcv_legacy_moved");
+        fillSeedExample(moved);
+        moved.jdbc.update("update qlcv.cong_viec set so_luong_hoan_thanh = 2, ngay_cap_nhat = '2026-07-02 08:15:00' "
+                + "where ma_cong_viec = 'CV-0001'");
+        env.getPropertySources().replace("sql-source-test", new MapPropertySource("sql-source-test", Map.of(
+                "QLCV_JDBC_URL", moved.url, "QLCV_JDBC_USERNAME", "postgres", "QLCV_JDBC_PASSWORD", "")));
+        PullResult second = template.requestBody("direct:pullSqlSource", "qlcv-btc", PullResult.class);
+
+        // read from the moved database (the old one has no row after the watermark but the assessment)
+        assertThat(second.records()).as("the row at the watermark and the changed one").isEqualTo(2);
+        assertThat(second.stored()).isEqualTo(1);
+        assertThat(second.watermarkAfter()).isEqualTo(LocalDateTime.parse("2026-07-02T08:15:00"));
+        assertThat(jdbc.queryForObject("select done_quantity from work_item where record_id = 'CV-0001'",
+                BigDecimal.class)).isEqualByComparingTo("2");
     }
 }
