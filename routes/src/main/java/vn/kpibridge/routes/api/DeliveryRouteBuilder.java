@@ -56,9 +56,7 @@ public class DeliveryRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        onException(ApiProblem.class)
-                .handled(true)
-                .process(ApiProblem::respond);
+        apiProblems();
 
         rest("/deliveries").description("Delivery of results to the queue, the event topics and the HR system")
                 .get().description("Outbox messages with status, attempts and the target's last answer, newest first")

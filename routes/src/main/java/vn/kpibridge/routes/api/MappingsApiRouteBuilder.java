@@ -34,9 +34,7 @@ public class MappingsApiRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        onException(ApiProblem.class)
-                .handled(true)
-                .process(ApiProblem::respond);
+        apiProblems();
         rest("/mappings").description("Mapping files administrators edit")
                 .get("/status").description("Running version of the mapping files (loaded at, files, sources) and "
                         + "the error of the last edit that did not load, if any")

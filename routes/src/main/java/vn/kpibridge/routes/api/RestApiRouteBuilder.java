@@ -86,9 +86,7 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
                         + "and publication with an audit trail. Authenticate with \"Authorization: Bearer <JWT>\" or "
                         + "\"X-API-Key: <key>\".");
 
-        onException(ApiProblem.class)
-                .handled(true)
-                .process(ApiProblem::respond);
+        apiProblems();
 
         rest("/evaluations").description("Evaluations with their explanation and workflow")
                 .get().description("Latest evaluation of each employee of a unit for a period, with its workflow state")

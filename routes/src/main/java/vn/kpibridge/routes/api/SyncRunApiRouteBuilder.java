@@ -57,10 +57,7 @@ public class SyncRunApiRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        onException(ApiProblem.class)
-                .maximumRedeliveries(0).logRetryAttempted(false).logExhausted(false)
-                .handled(true)
-                .process(ApiProblem::respond);
+        apiProblems();
 
         rest("/sync-runs").description("Sync runs: pull every source, take in the inbox, re-score, publish")
                 .post().description("Starts a sync run in the background; 202 with its Location, 409 while one runs")

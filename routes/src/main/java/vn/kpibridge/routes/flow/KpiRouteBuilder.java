@@ -69,6 +69,9 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
      */
     protected void apiProblems() {
         onException(ApiProblem.class)
+                // an answered 4xx is not a failure: never redelivered, no WARN with the exchange
+                .maximumRedeliveries(0)
+                .logExhausted(false)
                 .handled(true)
                 .process(ApiProblem::respond);
     }
