@@ -112,7 +112,7 @@ public final class ResultEvents {
             ObjectNode x = list.addObject();
             x.put("employeeCode", e.employeeCode);
             x.put("version", e.version);
-            x.put("idempotencyKey", e.employeeCode + ":" + e.period + ":v" + e.version);
+            x.put("idempotencyKey", e.idempotencyKey());
             x.put("totalPoints", e.totalPoints);
             x.put("pointsBand", e.pointsBand);
             x.put("proposedRating", e.proposedRating);

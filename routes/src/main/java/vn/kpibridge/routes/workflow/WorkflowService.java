@@ -299,10 +299,10 @@ public class WorkflowService {
                     + " but v" + w.approvedVersion + " was approved: approve again before publishing");
         }
         w.publications++;
-        String key = w.employeeCode + ":" + w.period + ":v" + e.version + ":published:" + w.publications;
+        String key = e.idempotencyKey() + ":published:" + w.publications;
         JsonNode result = StoredJson.read(e.result, "result of evaluation " + w.employeeCode + ":" + w.period + " v" + e.version);
         // the version's own message (display figures, labels, rules) when stored, with the approval on top
-        String versionKey = w.employeeCode + ":" + w.period + ":v" + e.version;
+        String versionKey = e.idempotencyKey();
         ObjectNode m = outbox.evaluationMessage(versionKey)
                 .map(json -> StoredJson.read(json, "outbox message " + versionKey)).filter(JsonNode::isObject)
                 .map(n -> (ObjectNode) n)
