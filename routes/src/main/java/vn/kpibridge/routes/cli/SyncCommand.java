@@ -158,7 +158,7 @@ public class SyncCommand {
             return String.format("%-14s %-10s %-11s%s", sourceId, type, status, error == null ? "" : " " + error);
         }
         return String.format("%-14s %-10s %-11s %d %s, %d records, %d mapped, %d unmapped, %d errors, %.1f s%s",
-                sourceId, type, status, pages, "file-inbox".equals(type) ? "files" : "pages", records, mapped,
+                sourceId, type, status, pages, "rest".equals(type) || "sql".equals(type) ? "pages" : "files", records, mapped,
                 unmapped, errors, elapsedMs / 1000.0, error == null ? "" : ": " + error);
     }
 
