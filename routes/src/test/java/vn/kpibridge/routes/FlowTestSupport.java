@@ -136,8 +136,15 @@ public abstract class FlowTestSupport {
     @Autowired
     protected JmsTemplate jms;
 
+    @Autowired
+    private org.apache.camel.CamelContext camelContext;
+
     @BeforeEach
     void cleanState() throws IOException {
+        // an earlier test may have stopped waiting while the flow still writes its reports and
+        // package: let every in-flight exchange finish before its tables and files are removed
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> camelContext.getInflightRepository().size() == 0);
         jdbc.execute("truncate table outbox_delivery_attempt, outbox_message, evaluation, record_issue, employee_assessment, "
                 + "work_item, source_record, source_file, source_watermark, evaluation_workflow, self_assessment, "
                 + "reviewer_input, api_key, record_assignment, audit_entry, sync_run_source, sync_run "
