@@ -217,7 +217,10 @@ class SyncRunFlowTest extends FlowTestSupport {
             answer[0] = http.send(HttpRequest.newBuilder(api("/actuator/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             // Camel reports a poll consumer ready once it has polled
-            return mapper.readTree(answer[0].body()).at("/components/camelHealth/status").asText().equals("UP");
+            // camelHealth and camelReadinessState are evaluated one after the other in one call: wait for both
+            JsonNode state = mapper.readTree(answer[0].body());
+            return state.at("/components/camelHealth/status").asText().equals("UP")
+                    && state.at("/components/camelReadinessState/status").asText().equals("UP");
         });
         HttpResponse<String> health = answer[0];
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
