@@ -147,7 +147,7 @@ public abstract class FlowTestSupport {
                 .until(() -> camelContext.getInflightRepository().size() == 0);
         jdbc.execute("truncate table outbox_delivery_attempt, outbox_message, evaluation, record_issue, employee_assessment, "
                 + "work_item, source_record, source_file, source_watermark, evaluation_workflow, self_assessment, "
-                + "reviewer_input, api_key, record_assignment, audit_entry, sync_run_source, sync_run "
+                + "reviewer_input, api_key, record_assignment, audit_entry, sync_partition, sync_run_source, sync_run "
                 + "restart identity cascade");
         jms.setReceiveTimeout(200);
         while (jms.receive("kpi.evaluations") != null) {

@@ -62,8 +62,10 @@ public record KpiProperties(
     /**
      * @param evaluations queue receiving one JSON evaluation per new evaluation version
      * @param deadLetter dead-letter queue for messages that failed after redelivery
+     * @param partitions queue of the sync runs' re-scoring partitions (one message per (source,
+     *     unit, period)), consumed by every instance
      */
-    public record Queues(String evaluations, String deadLetter) {
+    public record Queues(String evaluations, String deadLetter, String partitions) {
     }
 
     /**

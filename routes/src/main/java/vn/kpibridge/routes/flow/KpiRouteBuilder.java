@@ -34,9 +34,12 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
     protected abstract void routes() throws Exception;
 
     /**
-     * Sends what an ingest touched on, as every source does after taking in records: each
-     * (employee, period) to {@code direct:scoreEmployeePeriod}, then each (unit, period) to
-     * {@code direct:writeUnitSummary}. The message body is kept.
+     * Re-scores what an ingest touched, as every source does after taking in records: the touched
+     * (employee, period) pairs are grouped into (source, unit, period) partitions
+     * ({@code SyncPartitionService.deferOrInline}); within a sync run on this instance they are
+     * stored for the run, which sends them to the partitions queue once its pulls are done
+     * ({@code SyncPartitionRouteBuilder}); otherwise each goes at once to {@code direct:scorePartition}
+     * (its employees re-scored, then its unit's summary written). The message body is kept.
      *
      * @param route the route to extend
      * @param result Simple expression of the {@link IngestResult}, without {@code ${}}: {@code body}
@@ -45,11 +48,8 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
      */
     protected ProcessorDefinition<?> rescoreTouched(ProcessorDefinition<?> route, String result) {
         return route
-                .split(simple("${" + result + ".touched()}"))
-                    .to("direct:scoreEmployeePeriod")
-                .end()
-                .split(simple("${" + result + ".touchedUnits()}"))
-                    .to("direct:writeUnitSummary")
+                .split(method("syncPartitionService", "deferOrInline(${" + result + "})"))
+                    .to("direct:scorePartition")
                 .end();
     }
 

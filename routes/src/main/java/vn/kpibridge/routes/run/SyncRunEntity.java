@@ -26,6 +26,8 @@ public class SyncRunEntity {
     public OffsetDateTime finishedAt;
     public Long elapsedMs;
     public String errorText;
+    /** the Quartz fire time a SCHEDULED run answers; null for manual runs */
+    public OffsetDateTime scheduledFor;
 
     /** @return the run id, null before it is stored */
     public Long getId() {

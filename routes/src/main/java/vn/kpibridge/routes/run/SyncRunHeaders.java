@@ -10,6 +10,8 @@ public final class SyncRunHeaders {
     public static final String RUN_ID = "KpiSyncRunId";
     /** Header of {@code direct:syncRun} when it starts the run: a {@link SyncTrigger} name (default MANUAL_API). */
     public static final String TRIGGER = "KpiSyncTrigger";
+    /** Header of {@code direct:syncRun} for a scheduled run: the Quartz fire time it answers ({@link java.util.Date}). */
+    public static final String SCHEDULED_FOR = "KpiSyncScheduledFor";
     /** Exchange property: the {@link LiveRun}. */
     static final String LIVE_RUN = "KpiSyncLiveRun";
     /** Exchange property: the source a {@code sync-run-source} exchange pulls. */

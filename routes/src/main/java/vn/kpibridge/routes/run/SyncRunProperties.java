@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param staleAfterSeconds a RUNNING run whose heartbeat is older than this is taken as
  *     interrupted (its instance was killed): the next run marks it INTERRUPTED and starts
  * @param inboxTimeoutSeconds longest wait for the file inbox to be drained within a run, seconds
+ * @param partitionConsumers consumers of the partitions queue on this instance
+ * @param partitionTimeoutSeconds longest wait, once the pulls are done, for every partition of the
+ *     run to be re-scored by the instances, seconds; then the run ends FAILED
  */
 @ConfigurationProperties(prefix = "kpi.sync-run")
 public record SyncRunProperties(String instanceId, long progressIntervalMs, long staleAfterSeconds,
-        long inboxTimeoutSeconds) {
+        long inboxTimeoutSeconds, int partitionConsumers, long partitionTimeoutSeconds) {
 
     /** @return {@link #instanceId()}, or "host:pid" of this process when not set */
     public String instance() {

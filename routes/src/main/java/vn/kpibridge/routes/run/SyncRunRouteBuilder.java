@@ -29,8 +29,9 @@ import vn.kpibridge.routes.source.SourcePullException;
  *       {@code direct:syncRunSource}, then takes in what is in the file inbox (starting the
  *       {@code file-inbox} route when it is stopped, as under the {@code sync} command, and
  *       waiting until a poll finds it empty), then ends the run. Every pull and file re-scores
- *       the (employee, period) pairs it touched and writes the unit summaries (the existing
- *       {@code direct:scoreEmployeePeriod} and {@code direct:writeUnitSummary}). Answers the
+ *       the (employee, period) pairs it touched, as (source, unit, period) partitions that
+ *       {@code direct:syncRunPartitions} then sends to the partitions queue and waits for (every
+ *       instance consumes it; {@link SyncPartitionRouteBuilder}). Answers the
  *       {@link SyncRunView}. A failure of the run itself (database, inbox time-out) ends it
  *       FAILED with the reason, answered the same way; a run refused because another one runs
  *       throws {@link SyncRunConflictException} to the caller.</li>
@@ -58,6 +59,7 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
     private final ScheduleProperties schedule;
     private final KpiProperties kpi;
     private final JdbcTemplate jdbc;
+    private final SyncPartitionService partitions;
     private ProducerTemplate producer;
 
     /**
@@ -67,9 +69,11 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
      * @param schedule the schedule
      * @param kpi inbox folder
      * @param jdbc the application's database (rejected files of the run)
+     * @param partitions the runs' partitions (taken over from interrupted runs at the start)
      */
     public SyncRunRouteBuilder(SyncRunService runs, SyncRunTracker tracker, SyncRunProperties props,
-            ScheduleProperties schedule, KpiProperties kpi, JdbcTemplate jdbc) {
+            ScheduleProperties schedule, KpiProperties kpi, JdbcTemplate jdbc, SyncPartitionService partitions) {
+        this.partitions = partitions;
         this.runs = runs;
         this.tracker = tracker;
         this.props = props;
@@ -93,6 +97,8 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
                     .to("direct:syncRunSource")
                 .end()
                 .process(this::takeInInbox)
+                // the re-scoring work of the run, partitioned on the queue every instance consumes
+                .to("direct:syncRunPartitions")
                 .process(e -> e.getMessage().setBody(runs.finish(live(e), null)));
 
         from("direct:syncRunSource").routeId("sync-run-source")
@@ -119,6 +125,8 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
                         .log(LoggingLevel.WARN, "Scheduled sync run not started: ${exception.message}")
                     .end()
                     .setHeader(SyncRunHeaders.TRIGGER, constant(SyncTrigger.SCHEDULED.name()))
+                    // camel-quartz: the fire time this firing answers
+                    .setHeader(SyncRunHeaders.SCHEDULED_FOR, header("scheduledFireTime"))
                     .to("direct:syncRun");
         }
     }
@@ -142,8 +150,12 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
             live = runs.live(id);
         } else {
             String trigger = e.getMessage().getHeader(SyncRunHeaders.TRIGGER, String.class);
-            live = runs.begin(trigger == null ? SyncTrigger.MANUAL_API : SyncTrigger.valueOf(trigger));
+            java.util.Date scheduledFor = e.getMessage().getHeader(SyncRunHeaders.SCHEDULED_FOR, java.util.Date.class);
+            live = runs.begin(trigger == null ? SyncTrigger.MANUAL_API : SyncTrigger.valueOf(trigger),
+                    scheduledFor == null ? null : scheduledFor.toInstant().atOffset(java.time.ZoneOffset.UTC));
         }
+        // partitions left open by a run whose instance died are this run's to finish
+        partitions.adoptOrphans(live.id());
         e.setProperty(SyncRunHeaders.LIVE_RUN, live);
         e.getMessage().setHeader(SyncRunHeaders.RUN_ID, live.id());
     }

@@ -53,6 +53,7 @@ public class SyncRunService {
     private final SyncRunTracker tracker;
     private final SyncRunProperties props;
     private final TransactionTemplate tx;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final AtomicReference<LiveRun> active = new AtomicReference<>();
 
     /**
@@ -64,10 +65,12 @@ public class SyncRunService {
      * @param tracker the inbox flow's tracker, told which run takes in the inbox
      * @param props run settings
      * @param tx transactions
+     * @param jdbc the application's database (the runs' partitions)
      */
     public SyncRunService(SyncRunRepository runs, SyncRunSourceRepository sourceRows, MappingRegistry registry,
             SourceReadiness readiness, SyncMetrics metrics, SyncRunTracker tracker, SyncRunProperties props,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.runs = runs;
         this.sourceRows = sourceRows;
         this.registry = registry;
@@ -87,9 +90,22 @@ public class SyncRunService {
      * @throws SyncRunConflictException when another run is RUNNING in the cluster
      */
     public LiveRun begin(SyncTrigger trigger) {
+        return begin(trigger, null);
+    }
+
+    /**
+     * {@link #begin(SyncTrigger)} for a scheduled firing.
+     *
+     * @param trigger what starts it
+     * @param scheduledFor the Quartz fire time it answers, or null
+     * @return the run under way on this instance
+     * @throws SyncRunConflictException when another run is RUNNING in the cluster
+     */
+    public LiveRun begin(SyncTrigger trigger, OffsetDateTime scheduledFor) {
         interruptStale();
         SyncRunEntity fresh = new SyncRunEntity();
         fresh.triggeredBy = trigger;
+        fresh.scheduledFor = scheduledFor;
         fresh.instanceId = props.instance();
         SyncRunEntity run;
         try {
@@ -301,6 +317,8 @@ public class SyncRunService {
                     errors.add(s.error());
                 }
             }
+            List<String> partitionFailures = partitionFailures(live.id());
+            errors.addAll(partitionFailures);
             if (live.stopRequested()) {
                 status = SyncRunStatus.INTERRUPTED;
                 errors.add(0, "the application was stopping");
@@ -309,7 +327,7 @@ public class SyncRunService {
                 errors.add(0, runError);
             } else if (failed > 0 && failed == tried) {
                 status = SyncRunStatus.FAILED;
-            } else if (failed > 0) {
+            } else if (failed > 0 || !partitionFailures.isEmpty()) {
                 status = SyncRunStatus.PARTIAL;
             } else {
                 status = SyncRunStatus.COMPLETED;
@@ -385,7 +403,7 @@ public class SyncRunService {
                 : here ? live.elapsedMs()
                 : Duration.between(r.startedAt, OffsetDateTime.now()).toMillis();
         return new SyncRunView(id, r.triggeredBy, r.status, r.instanceId, r.startedAt, r.finishedAt, elapsed,
-                r.errorText, sources);
+                r.errorText, sources, partitions(id));
     }
 
     /**
@@ -444,6 +462,34 @@ public class SyncRunService {
         // every type whose records arrive as files: file-inbox (JSON), csv, xlsx, edxml
         return live.sources().values().stream().filter(s -> !SourceMapping.TYPE_REST.equals(s.type())
                 && !SourceMapping.TYPE_SQL.equals(s.type())).toList();
+    }
+
+    /**
+     * @param runId a run
+     * @return its partitions counted by status and by the instance that processed them
+     */
+    public SyncRunView.Partitions partitions(long runId) {
+        Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        Map<String, Integer> byInstance = new java.util.TreeMap<>();
+        int[] versions = {0};
+        jdbc.query("select status, instance_id, count(*), coalesce(sum(new_versions), 0) from sync_partition "
+                + "where run_id = ? and status <> 'MOVED' group by status, instance_id", rs -> {
+                    byStatus.merge(rs.getString(1), rs.getInt(3), Integer::sum);
+                    if (rs.getString(2) != null) {
+                        byInstance.merge(rs.getString(2), rs.getInt(3), Integer::sum);
+                    }
+                    versions[0] += rs.getInt(4);
+                }, runId);
+        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+        int done = byStatus.getOrDefault("DONE", 0);
+        int failed = byStatus.getOrDefault("FAILED", 0);
+        return new SyncRunView.Partitions(total, done, failed, total - done - failed, versions[0], byInstance);
+    }
+
+    private List<String> partitionFailures(long runId) {
+        return jdbc.query("select id, source_id, unit_code, period, error_text from sync_partition where run_id = ? "
+                + "and status = 'FAILED' order by id", (rs, i) -> "partition " + rs.getLong(1) + " (" + rs.getString(2)
+                        + ", " + rs.getString(3) + ", " + rs.getString(4) + ") failed: " + rs.getString(5), runId);
     }
 
     private void persist(LiveRun live, LiveSource s) {

@@ -15,9 +15,25 @@ import java.util.List;
  * @param elapsedMs wall time so far or in all, milliseconds
  * @param error why the run is PARTIAL, FAILED or INTERRUPTED (each failed source and its reason), or null
  * @param sources per configured source, in source id order
+ * @param partitions the run's re-scoring partitions (source, unit, period) and who processed them
  */
 public record SyncRunView(long id, SyncTrigger trigger, SyncRunStatus status, String instanceId,
-        OffsetDateTime startedAt, OffsetDateTime finishedAt, long elapsedMs, String error, List<Source> sources) {
+        OffsetDateTime startedAt, OffsetDateTime finishedAt, long elapsedMs, String error, List<Source> sources,
+        Partitions partitions) {
+
+    /**
+     * The run's partitions ({@link SyncPartition}), counted.
+     *
+     * @param total partitions of the run (not counting those moved to a later run)
+     * @param done re-scored
+     * @param failed failed after their redeliveries (dead-lettered), with the reason on the row
+     * @param open not yet processed (pending, queued or running)
+     * @param newVersions evaluation versions stored by the done ones
+     * @param byInstance partitions processed (done, failed or running) per instance id
+     */
+    public record Partitions(int total, int done, int failed, int open, int newVersions,
+            java.util.Map<String, Integer> byInstance) {
+    }
 
     /**
      * One source of the run.

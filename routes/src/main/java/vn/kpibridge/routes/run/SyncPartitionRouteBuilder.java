@@ -1,0 +1,170 @@
+package vn.kpibridge.routes.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AggregationStrategies;
+import org.springframework.stereotype.Component;
+import vn.kpibridge.routes.flow.KpiRouteBuilder;
+import vn.kpibridge.routes.flow.ScoreOutcome;
+
+/**
+ * Partitioned re-scoring for scale-out (issue 7): a sync run's work split into (source, unit,
+ * period) messages on an Artemis queue that every instance consumes.
+ *
+ * <ul>
+ *   <li>{@code score-partition} ({@code direct:scorePartition}, body {@link SyncPartition}):
+ *       re-scores each employee of the partition ({@code direct:scoreEmployeePeriod}), then writes
+ *       the unit's summary reports ({@code direct:writeUnitSummary}). Answers the number of new
+ *       evaluation versions (Integer). Every ingest path reaches it through
+ *       {@code KpiRouteBuilder.rescoreTouched}: at once outside a run, through the queue within
+ *       one.</li>
+ *   <li>{@code sync-partition} ({@code jms:queue:kpi.partitions}, {@code kpi.sync-run.partition-consumers}
+ *       concurrent consumers on every instance, transacted JMS session; body = partition id):
+ *       claims the partition ({@link SyncPartitionService#claim}: a copy of a message already
+ *       processed is dropped), re-scores it, marks it DONE. Messages carry the JMS group
+ *       {@code JMSXGroupID = unit|period}, so the broker gives every partition of one (unit,
+ *       period) to one consumer, one after the other (two sources touching the same employees
+ *       never re-score them at once). A failure is redelivered with the {@code kpi.redelivery.*}
+ *       back-off, then the partition is FAILED with the reason (the run ends PARTIAL) and the
+ *       message goes to the dead-letter queue.</li>
+ *   <li>{@code sync-run-partitions} ({@code direct:syncRunPartitions}, header
+ *       {@link SyncRunHeaders#RUN_ID}; called by the run once its pulls and files are in): sends the
+ *       run's PENDING partitions to the queue and waits until every one is DONE or FAILED, by any
+ *       instance, logging progress every 5 s; gives up after {@code kpi.sync-run.partition-timeout-seconds}
+ *       (IllegalStateException: the run ends FAILED, its open partitions are taken over by the next
+ *       run) or when the application stops (the run ends INTERRUPTED, likewise).</li>
+ * </ul>
+ */
+@Component
+public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
+    /** Exchange property of {@code sync-partition}: the claimed {@link SyncPartition}. */
+    static final String PARTITION = "KpiSyncPartition";
+
+    private final SyncPartitionService partitions;
+    private final SyncRunService runs;
+    private final SyncRunProperties props;
+    private ProducerTemplate producer;
+
+    /**
+     * @param partitions the partitions table
+     * @param runs the run under way on this instance
+     * @param props time-out and consumers
+     */
+    public SyncPartitionRouteBuilder(SyncPartitionService partitions, SyncRunService runs, SyncRunProperties props) {
+        this.partitions = partitions;
+        this.runs = runs;
+        this.props = props;
+    }
+
+    @Override
+    protected void routes() {
+        int max = Integer.parseInt(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.maximum-redeliveries}}"));
+        long delay = Long.parseLong(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.redelivery-delay-ms}}"));
+        double multiplier = Double.parseDouble(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.backoff-multiplier}}"));
+
+        from("direct:scorePartition").routeId("score-partition")
+                .setProperty(PARTITION, body())
+                .split(simple("${body.employees()}"), AggregationStrategies.flexible(ScoreOutcome.class)
+                        .accumulateInCollection(ArrayList.class))
+                    .to("direct:scoreEmployeePeriod")
+                .end()
+                .process(e -> e.setProperty("KpiNewVersions", newVersions(e.getMessage().getBody(List.class))))
+                .setBody(simple("${exchangeProperty." + PARTITION + ".unit()}"))
+                .to("direct:writeUnitSummary")
+                .setBody(exchangeProperty("KpiNewVersions"));
+
+        from("jms:queue:{{kpi.queues.partitions}}?concurrentConsumers={{kpi.sync-run.partition-consumers}}"
+                + "&transacted=true")
+                .routeId("sync-partition")
+                .onException(Exception.class)
+                    .useOriginalMessage()
+                    .maximumRedeliveries(max).redeliveryDelay(delay).useExponentialBackOff().backOffMultiplier(multiplier)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .handled(true).logExhausted(false)
+                    .process(this::failed)
+                    .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}")
+                .end()
+                .process(this::claim)
+                .filter(exchangeProperty(PARTITION).isNotNull())
+                    .setBody(exchangeProperty(PARTITION))
+                    .to("direct:scorePartition")
+                    .process(e -> partitions.done(partition(e).id(), e.getMessage().getBody(Integer.class)));
+
+        from("direct:syncRunPartitions").routeId("sync-run-partitions")
+                .process(this::dispatchAndAwait);
+    }
+
+    private static int newVersions(List<?> outcomes) {
+        return outcomes == null ? 0 : (int) outcomes.stream().filter(o -> ((ScoreOutcome) o).newVersion()).count();
+    }
+
+    private static SyncPartition partition(Exchange e) {
+        return e.getProperty(PARTITION, SyncPartition.class);
+    }
+
+    private void claim(Exchange e) {
+        long id = Long.parseLong(e.getMessage().getBody(String.class).trim());
+        boolean redelivered = Boolean.TRUE.equals(e.getMessage().getHeader("JMSRedelivered", Boolean.class));
+        partitions.claim(id, redelivered).ifPresent(p -> e.setProperty(PARTITION, p));
+    }
+
+    private void failed(Exchange e) {
+        Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        SyncPartition p = partition(e);
+        String reason = t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
+        if (p != null) {
+            partitions.failed(p.id(), reason);
+            log.warn("{} FAILED after its redeliveries, message sent to the dead-letter queue: {}", p, reason);
+        } else {
+            log.warn("Partition message {} not processed, sent to the dead-letter queue: {}",
+                    e.getMessage().getBody(String.class), reason);
+        }
+    }
+
+    private void dispatchAndAwait(Exchange e) throws InterruptedException {
+        long runId = e.getMessage().getHeader(SyncRunHeaders.RUN_ID, Long.class);
+        LiveRun live = runs.live(runId);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(props.partitionTimeoutSeconds());
+        long nextLog = start;
+        while (true) {
+            partitions.dispatchPending(runId, p -> producer().sendBodyAndHeader(
+                    "jms:queue:{{kpi.queues.partitions}}?exchangePattern=InOnly", String.valueOf(p.id()),
+                    "JMSXGroupID", p.group()));
+            SyncRunView.Partitions c = runs.partitions(runId);
+            long now = System.nanoTime();
+            if (c.open() == 0 || now >= nextLog) {
+                log.info("Sync run {}: partitions {} of {} done, {} failed, {} open; {} new evaluation versions; by "
+                        + "instance {}", runId, c.done(), c.total(), c.failed(), c.open(), c.newVersions(), c.byInstance());
+                nextLog = now + TimeUnit.SECONDS.toNanos(5);
+            }
+            if (c.open() == 0) {
+                return;
+            }
+            if (live.stopRequested()) {
+                log.warn("Sync run {}: application stopping with {} partitions open; the next run takes them over",
+                        runId, c.open());
+                return;
+            }
+            if (now >= deadline) {
+                throw new IllegalStateException(c.open() + " of " + c.total() + " partitions were not re-scored within "
+                        + Duration.ofSeconds(props.partitionTimeoutSeconds()).toSeconds() + " s (kpi.sync-run."
+                        + "partition-timeout-seconds); the next run takes them over");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            producer = getContext().createProducerTemplate();
+        }
+        return producer;
+    }
+}

@@ -1,0 +1,190 @@
+package vn.kpibridge.routes.run;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import vn.kpibridge.routes.flow.EmployeePeriod;
+import vn.kpibridge.routes.flow.IngestResult;
+
+/**
+ * The partitions of sync runs (table {@code sync_partition}, see {@link SyncPartition}).
+ *
+ * <p>Life of a stored partition: PENDING (recorded by a pull or a file of the run) -> QUEUED (its
+ * message sent) -> RUNNING (claimed by the instance that received the message) -> DONE or FAILED
+ * (with the reason). The claim is one conditional UPDATE, so a message delivered twice is processed
+ * once; a message redelivered by the broker after its consumer died (JMSRedelivered) may claim a
+ * RUNNING row again, which is safe because re-scoring is idempotent (an unchanged result stores
+ * nothing). MOVED: the open partition of a run that ended without processing it (its instance was
+ * killed), taken over by the next run.
+ */
+@Service("syncPartitionService")
+public class SyncPartitionService {
+    private static final Logger log = LoggerFactory.getLogger(SyncPartitionService.class);
+    private static final String COLUMNS = "id, run_id, source_id, unit_code, unit_name, period, employee_codes";
+
+    private final JdbcTemplate jdbc;
+    private final SyncRunService runs;
+    private final SyncRunProperties props;
+
+    /**
+     * @param jdbc the application's database
+     * @param runs the run under way on this instance, if any
+     * @param props this instance's name
+     */
+    public SyncPartitionService(JdbcTemplate jdbc, SyncRunService runs, SyncRunProperties props) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.props = props;
+    }
+
+    /**
+     * What an ingest touched, as partitions: stored for the run under way on this instance (and an
+     * empty list returned: the run sends them to the queue once its pulls are done), or returned to
+     * be re-scored at once when no run is under way here. A (source, unit, period) of the run that
+     * was already sent is returned too: it arrived late and is re-scored at once.
+     *
+     * @param result what a page, a batch of rows or a file touched
+     * @return the partitions to re-score now, in first-touched order
+     */
+    public List<SyncPartition> deferOrInline(IngestResult result) {
+        List<SyncPartition> touched = partitions(result.touched());
+        Optional<LiveRun> live = runs.active();
+        if (live.isEmpty() || touched.isEmpty()) {
+            return touched;
+        }
+        long runId = live.get().id();
+        List<SyncPartition> late = new ArrayList<>();
+        for (SyncPartition p : touched) {
+            List<Long> ids = jdbc.queryForList("insert into sync_partition (run_id, source_id, unit_code, unit_name, "
+                    + "period, employee_codes) values (?, ?, ?, ?, ?, ?) on conflict (run_id, source_id, unit_code, period) "
+                    + "do update set employee_codes = (select array_agg(distinct e order by e) from "
+                    + "unnest(sync_partition.employee_codes || excluded.employee_codes) e) "
+                    + "where sync_partition.status = 'PENDING' returning id", Long.class, runId, p.sourceId(),
+                    p.unitCode(), p.unitName(), p.period(), p.employeeCodes().toArray(String[]::new));
+            if (ids.isEmpty()) {
+                late.add(p);
+            }
+        }
+        return late;
+    }
+
+    /**
+     * @param touched (employee, period) pairs
+     * @return grouped by (source, unit, period), employees distinct and sorted, in first-touched order
+     */
+    static List<SyncPartition> partitions(List<EmployeePeriod> touched) {
+        Map<String, SyncPartition> byKey = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> employees = new LinkedHashMap<>();
+        for (EmployeePeriod t : touched) {
+            String key = t.sourceId() + "|" + t.unitCode() + "|" + t.period();
+            byKey.putIfAbsent(key, new SyncPartition(0, 0, t.sourceId(), t.unitCode(), t.unitName(), t.period(),
+                    List.of()));
+            employees.computeIfAbsent(key, k -> new TreeSet<>()).add(t.employeeCode());
+        }
+        List<SyncPartition> out = new ArrayList<>(byKey.size());
+        byKey.forEach((k, p) -> out.add(new SyncPartition(0, 0, p.sourceId(), p.unitCode(), p.unitName(), p.period(),
+                List.copyOf(employees.get(k)))));
+        return out;
+    }
+
+    /**
+     * Sends the run's PENDING partitions and marks them QUEUED. A partition is sent before it is
+     * marked: a crash in between leaves it PENDING and it is sent again; the copy is absorbed by
+     * the claim.
+     *
+     * @param runId the run
+     * @param send sends one partition's message
+     * @return how many were sent
+     */
+    public int dispatchPending(long runId, Consumer<SyncPartition> send) {
+        List<SyncPartition> pending = jdbc.query("select " + COLUMNS + " from sync_partition where run_id = ? and "
+                + "status = 'PENDING' order by id", SyncPartitionService::row, runId);
+        for (SyncPartition p : pending) {
+            send.accept(p);
+            jdbc.update("update sync_partition set status = 'QUEUED', queued_at = now() where id = ? and status = 'PENDING'",
+                    p.id());
+        }
+        return pending.size();
+    }
+
+    /**
+     * Claims a partition for this instance.
+     *
+     * @param id partition id (the message body)
+     * @param redelivered whether the broker redelivers the message (its first consumer failed or died)
+     * @return the partition when this instance is to process it; empty when it was processed or
+     *     claimed already (a copy of its message), was MOVED to a later run, or does not exist
+     */
+    public Optional<SyncPartition> claim(long id, boolean redelivered) {
+        List<SyncPartition> claimed = jdbc.query("update sync_partition set status = 'RUNNING', instance_id = ?, "
+                + "attempts = attempts + 1, started_at = now(), error_text = null where id = ? and (status in "
+                + "('PENDING', 'QUEUED') or (? and status = 'RUNNING')) returning " + COLUMNS,
+                SyncPartitionService::row, props.instance(), id, redelivered);
+        if (claimed.isEmpty()) {
+            log.info("Partition {}: already processed or taken over, message dropped", id);
+            return Optional.empty();
+        }
+        return Optional.of(claimed.get(0));
+    }
+
+    /**
+     * @param id a claimed partition
+     * @param newVersions evaluation versions its re-scoring stored
+     */
+    public void done(long id, int newVersions) {
+        jdbc.update("update sync_partition set status = 'DONE', new_versions = ?, finished_at = now() where id = ?",
+                newVersions, id);
+    }
+
+    /**
+     * @param id a partition whose processing failed after its redeliveries (its message goes to the
+     *     dead-letter queue)
+     * @param reason why
+     */
+    public void failed(long id, String reason) {
+        jdbc.update("update sync_partition set status = 'FAILED', finished_at = now(), error_text = ? where id = ?",
+                reason, id);
+    }
+
+    /**
+     * Takes over the open partitions (PENDING, QUEUED, RUNNING) of runs that ended without
+     * processing them (their instance was killed): they become the new run's, merged per (source,
+     * unit, period), and the old rows are MOVED (a message of theirs still in the queue is dropped
+     * by the claim).
+     *
+     * @param runId the run starting
+     * @return how many partitions were taken over
+     */
+    public int adoptOrphans(long runId) {
+        Integer n = jdbc.queryForObject("with moved as (update sync_partition p set status = 'MOVED', "
+                + "error_text = 'taken over by run ' || ?::text, finished_at = now() from sync_run r where p.run_id = r.id "
+                + "and r.status <> 'RUNNING' and p.status in ('PENDING', 'QUEUED', 'RUNNING') returning p.*), "
+                + "ins as (insert into sync_partition (run_id, source_id, unit_code, unit_name, period, employee_codes) "
+                + "select ?, source_id, unit_code, max(unit_name), period, array_agg(distinct e order by e) "
+                + "from moved, unnest(employee_codes) e group by source_id, unit_code, period returning 1) "
+                + "select count(*) from ins", Integer.class, runId, runId);
+        if (n != null && n > 0) {
+            log.warn("Sync run {}: took over {} partition(s) left open by interrupted runs", runId, n);
+        }
+        return n == null ? 0 : n;
+    }
+
+    private static SyncPartition row(ResultSet rs, int i) throws SQLException {
+        Array a = rs.getArray("employee_codes");
+        List<String> employees = Arrays.asList((String[]) a.getArray());
+        return new SyncPartition(rs.getLong("id"), rs.getLong("run_id"), rs.getString("source_id"),
+                rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("period"), List.copyOf(employees));
+    }
+}
