@@ -50,6 +50,8 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
     protected void routes() {
         from("direct:scoreEmployeePeriod")
                 .routeId("score-employee-period")
+                // steps of score-partition: a failure goes back to the caller's error handling
+                .errorHandler(noErrorHandler())
                 .process(e -> {
                     ScoreOutcome o = scoring.score(e.getIn().getBody(EmployeePeriod.class));
                     tracker.scored(o);
@@ -58,6 +60,7 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
 
         from("direct:writeUnitSummary")
                 .routeId("write-unit-summary")
+                .errorHandler(noErrorHandler())
                 .process(e -> {
                     EmployeePeriod unit = e.getIn().getBody(EmployeePeriod.class);
                     List<EvaluationEntity> latest = evaluations.findLatestByUnitAndPeriod(unit.unitCode(), unit.period());

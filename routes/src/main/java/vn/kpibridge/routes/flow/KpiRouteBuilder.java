@@ -38,8 +38,9 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
      * (employee, period) pairs are grouped into (source, unit, period) partitions
      * ({@code SyncPartitionService.deferOrInline}); within a sync run on this instance they are
      * stored for the run, which sends them to the partitions queue once its pulls are done
-     * ({@code SyncPartitionRouteBuilder}); otherwise each goes at once to {@code direct:scorePartition}
-     * (its employees re-scored, then its unit's summary written). The message body is kept.
+     * ({@code SyncPartitionRouteBuilder}); otherwise each goes at once, as JSON, to {@code direct:rescorePartition}
+     * (its employees re-scored, then its unit's summary written; a failure is dead-lettered and the
+     * ingest goes on). The message body is kept.
      *
      * @param route the route to extend
      * @param result Simple expression of the {@link IngestResult}, without {@code ${}}: {@code body}
@@ -49,7 +50,8 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
     protected ProcessorDefinition<?> rescoreTouched(ProcessorDefinition<?> route, String result) {
         return route
                 .split(method("syncPartitionService", "deferOrInline(${" + result + "})"))
-                    .to("direct:scorePartition")
+                    .marshal().json(org.apache.camel.model.dataformat.JsonLibrary.Jackson)
+                    .to("direct:rescorePartition")
                 .end();
     }
 

@@ -55,6 +55,8 @@ public class OutboxRouteBuilder extends KpiRouteBuilder {
 
         from("direct:enqueuePeriodClosed")
                 .routeId("enqueue-period-closed")
+                // a step of score-partition: a failure goes back to the caller's error handling
+                .errorHandler(noErrorHandler())
                 .process(e -> outbox.enqueuePeriodClosed(e.getIn().getBody(EmployeePeriod.class),
                         Headers.latestEvaluations(e)));
     }

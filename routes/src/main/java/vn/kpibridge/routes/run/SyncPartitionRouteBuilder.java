@@ -9,6 +9,7 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
 import vn.kpibridge.routes.flow.ScoreOutcome;
@@ -18,6 +19,10 @@ import vn.kpibridge.routes.flow.ScoreOutcome;
  * period) messages on an Artemis queue that every instance consumes.
  *
  * <ul>
+ *   <li>{@code rescore-partition} ({@code direct:rescorePartition}, body the JSON of a
+ *       {@link SyncPartition}): a partition re-scored at once, outside a run; a failure is
+ *       redelivered with the {@code kpi.redelivery.*} back-off, then the JSON goes to the
+ *       dead-letter queue and the ingest that touched it goes on.</li>
  *   <li>{@code score-partition} ({@code direct:scorePartition}, body {@link SyncPartition}):
  *       re-scores each employee of the partition ({@code direct:scoreEmployeePeriod}), then writes
  *       the unit's summary reports ({@code direct:writeUnitSummary}). Answers the number of new
@@ -68,7 +73,10 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
         long delay = Long.parseLong(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.redelivery-delay-ms}}"));
         double multiplier = Double.parseDouble(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.backoff-multiplier}}"));
 
+        // its steps (score-employee-period, write-unit-summary, enqueue-period-closed) have no error
+        // handler of their own either: a failure reaches the caller (sync-partition, rescore-partition)
         from("direct:scorePartition").routeId("score-partition")
+                .errorHandler(noErrorHandler())
                 .setProperty(PARTITION, body())
                 .split(simple("${body.employees()}"), AggregationStrategies.flexible(ScoreOutcome.class)
                         .accumulateInCollection(ArrayList.class))
@@ -78,6 +86,12 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
                 .setBody(simple("${exchangeProperty." + PARTITION + ".unit()}"))
                 .to("direct:writeUnitSummary")
                 .setBody(exchangeProperty("KpiNewVersions"));
+
+        // a partition re-scored at once (no run under way here), body its JSON: redelivered, then
+        // dead-lettered as readable JSON, the ingest that touched it goes on
+        from("direct:rescorePartition").routeId("rescore-partition")
+                .unmarshal().json(JsonLibrary.Jackson, SyncPartition.class)
+                .to("direct:scorePartition");
 
         from("jms:queue:{{kpi.queues.partitions}}?concurrentConsumers={{kpi.sync-run.partition-consumers}}"
                 + "&transacted=true")

@@ -144,6 +144,17 @@ class SyncRunFlowTest extends FlowTestSupport {
         assertThat(count("select count(*) from evaluation where employee_code = 'BTC-CB-0001'")).isPositive();
         assertThat(count("select count(*) from source_watermark where source_id in ('ioffice-tasks', 'qlcv-btc')"))
                 .isEqualTo(2);
+        // the re-scoring went through the partitions queue: one partition per (source, unit, period)
+        assertThat(jdbc.queryForList("select source_id || ':' || unit_code || ':' || period || ':' || status || ':' "
+                + "|| attempts from sync_partition where run_id = ? order by source_id, period", String.class, id))
+                .containsExactly("eoffice-btc:BTC-TU:2026-Q2:DONE:1", "ioffice-tasks:BTC-TU:2026-Q2:DONE:1",
+                        "qlcv-btc:BTC-TU:2026-Q2:DONE:1");
+        JsonNode partitions = run.get("partitions");
+        assertThat(partitions.get("total").asInt()).isEqualTo(3);
+        assertThat(partitions.get("done").asInt()).isEqualTo(3);
+        assertThat(partitions.get("open").asInt()).isZero();
+        assertThat(partitions.get("newVersions").asInt()).as("one new version per partition: each adds records")
+                .isEqualTo(count("select count(*) from evaluation"));
         // history, newest first
         JsonNode history = getJson("/api/v1/sync-runs?limit=5");
         assertThat(history.size()).isEqualTo(1);
@@ -173,6 +184,43 @@ class SyncRunFlowTest extends FlowTestSupport {
         assertThat(v.trigger()).isEqualTo(SyncTrigger.MANUAL_CLI);
         assertThat(jdbc.queryForObject("select status || ': ' || error_text from sync_run where id = ?", String.class,
                 other)).startsWith("INTERRUPTED: no heartbeat for 60 s: the instance running it stopped");
+    }
+
+    @Test
+    void openPartitionsOfAnInterruptedRunAreTakenOverAndOneThatKeepsFailingIsDeadLetteredTheRunPartial()
+            throws Exception {
+        // a run killed before its partitions were processed; since then, one employee left the identity map
+        jdbc.update("insert into sync_run (triggered_by, status, instance_id, finished_at) values ('SCHEDULED', "
+                + "'INTERRUPTED', 'gone:1', now())");
+        long killed = jdbc.queryForObject("select max(id) from sync_run", Long.class);
+        jdbc.update("insert into sync_partition (run_id, source_id, unit_code, unit_name, period, employee_codes, status) "
+                + "values (?, 'eoffice-btc', 'BTC-TU', 'Ban Tổ chức Tỉnh ủy', '2026-Q2', ?, 'QUEUED')", killed,
+                new String[] {"BTC-CB-0001"});
+        jdbc.update("insert into sync_partition (run_id, source_id, unit_code, unit_name, period, employee_codes, status) "
+                + "values (?, 'eoffice-btc', 'BTC-VP', 'Văn phòng', '2026-Q2', ?, 'RUNNING')", killed,
+                new String[] {"BTC-CB-9999"});
+
+        SyncRunView v = template.requestBodyAndHeader("direct:syncRun", null, SyncRunHeaders.TRIGGER, "MANUAL_CLI",
+                SyncRunView.class);
+
+        assertThat(jdbc.queryForList("select status || ': ' || error_text from sync_partition where run_id = ?",
+                String.class, killed)).containsOnly("MOVED: taken over by run " + v.id());
+        long failing = jdbc.queryForObject("select id from sync_partition where run_id = ? and unit_code = 'BTC-VP'",
+                Long.class, v.id());
+        assertThat(jdbc.queryForList("select unit_code || ':' || status || ':' || new_versions from sync_partition "
+                + "where run_id = ? order by unit_code", String.class, v.id()))
+                .containsExactly("BTC-TU:DONE:1", "BTC-VP:FAILED:0");
+        assertThat(v.status()).isEqualTo(SyncRunStatus.PARTIAL);
+        assertThat(v.partitions().total()).isEqualTo(2);
+        assertThat(v.partitions().done()).isEqualTo(1);
+        assertThat(v.partitions().failed()).isEqualTo(1);
+        assertThat(v.error()).startsWith("partition " + failing + " (eoffice-btc, BTC-VP, 2026-Q2) failed: "
+                + "IllegalStateException: employee BTC-CB-9999 not in ").endsWith("/identities/ban-to-chuc-tinh-uy.csv");
+        // after 1 + kpi.redelivery.maximum-redeliveries attempts the message went to the dead-letter queue
+        jakarta.jms.Message dead = jms.receive("kpi.dead-letter");
+        assertThat(dead).isNotNull();
+        assertThat(((jakarta.jms.TextMessage) dead).getText()).isEqualTo(String.valueOf(failing));
+        assertThat(count("select count(*) from evaluation where employee_code = 'BTC-CB-0001'")).isEqualTo(1);
     }
 
     @Test
