@@ -241,7 +241,10 @@ public class IngestService {
      */
     private IngestResult write(SourceSetup setup, ExportFile export) {
         try {
-            return tx.execute(s -> ingestRecords(setup, export, Map.of(), false));
+            List<String> kept = new ArrayList<>();
+            IngestResult result = tx.execute(s -> ingestRecords(setup, export, Map.of(), kept));
+            kept.forEach(log::warn); // once stored: a batch rolled back and written again warns once
+            return result;
         } catch (RuntimeException e) {
             IngestBulkWriter.RefusedData refused = IngestBulkWriter.refusedData(e).orElseThrow(() -> e);
             log.info("Batch {} of source {} ({} records) refused by the database ({}, SQLState {}): rolled back; "
@@ -255,7 +258,10 @@ public class IngestService {
                 bisect(setup, export, all.subList(0, all.size() / 2), poison);
                 bisect(setup, export, all.subList(all.size() / 2, all.size()), poison);
             }
-            return tx.execute(s -> ingestRecords(setup, export, poison, false));
+            List<String> kept = new ArrayList<>();
+            IngestResult result = tx.execute(s -> ingestRecords(setup, export, poison, kept));
+            kept.forEach(log::warn);
+            return result;
         }
     }
 
@@ -272,7 +278,7 @@ public class IngestService {
                 positions.stream().map(export.records()::get).toList());
         try {
             tx.executeWithoutResult(s -> {
-                ingestRecords(setup, trial, Map.of(), true);
+                ingestRecords(setup, trial, Map.of(), null);
                 issues.flush(); // the pending JPA writes (assessments) meet the database inside the trial
                 s.setRollbackOnly();
             });
@@ -293,10 +299,11 @@ public class IngestService {
      *
      * @param poison records of the batch refused by the database, by position in
      *     {@code export.records()}: kept as QUARANTINED, not written
-     * @param trial true for a trial write (rolled back by the caller): no log lines
+     * @param kept collects a log line per issue row added ("UNMAPPED record kept: ..."), for the
+     *     caller to log once the transaction is committed; null for a trial write (rolled back)
      */
     private IngestResult ingestRecords(SourceSetup setup, ExportFile export,
-            Map<Integer, IngestBulkWriter.RefusedData> poison, boolean trial) {
+            Map<Integer, IngestBulkWriter.RefusedData> poison, List<String> kept) {
         String sourceId = setup.mapping().id();
         int stored = 0;
         int duplicates = 0;
@@ -307,7 +314,7 @@ public class IngestService {
         Set<EmployeePeriod> touched = new LinkedHashSet<>();
         for (RejectedRecord bad : export.rejected()) {
             issue(sourceId, export.fileName(), bad.index(), bad.line(), null, null, RecordIssueEntity.REJECTED,
-                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), trial);
+                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), kept);
             rejected++;
         }
         // 1. evidence first, unchanged: the whole batch in one statement
@@ -318,7 +325,7 @@ public class IngestService {
             String recordId = setup.normalizer().recordId(raw);
             IngestBulkWriter.RefusedData refused = poison.get(position);
             if (refused != null) {
-                quarantine(setup, export, raw, recordId, refused);
+                quarantine(setup, export, raw, recordId, refused, kept);
                 quarantined++;
                 continue;
             }
@@ -326,7 +333,7 @@ public class IngestService {
             if (recordId == null || recordId.isBlank()) {
                 issue(sourceId, export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
                         export.fileName() + ":" + raw.line() + ": record #" + (raw.index() + 1) + " has no id", payload,
-                        trial);
+                        kept);
                 rejected++;
                 continue;
             }
@@ -359,7 +366,7 @@ public class IngestService {
                 if (employee == null) {
                     issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
                             where + "record " + recordId + ": assignee \"" + r.assigneeId() + "\" is not in identity map "
-                                    + setup.identities().file(), payload, trial);
+                                    + setup.identities().file(), payload, kept);
                     unmapped++;
                     continue;
                 }
@@ -371,7 +378,7 @@ public class IngestService {
                     MappingDecision d = setup.rules().map(r, catalog);
                     if (!d.mapped()) {
                         issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
-                                where + "record " + recordId + ": " + d.unmappedReason(), payload, trial);
+                                where + "record " + recordId + ": " + d.unmappedReason(), payload, kept);
                         unmapped++;
                         continue;
                     }
@@ -383,7 +390,7 @@ public class IngestService {
                         sourceId));
             } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
                 issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.REJECTED,
-                        where + e.getMessage(), payload, trial);
+                        where + e.getMessage(), payload, kept);
                 rejected++;
             }
         }
@@ -400,7 +407,7 @@ public class IngestService {
      * six characters <code>&#92;u0000</code>, which jsonb accepts.
      */
     private void quarantine(SourceSetup setup, ExportFile export, RawRecord raw, String recordId,
-            IngestBulkWriter.RefusedData refused) {
+            IngestBulkWriter.RefusedData refused, List<String> kept) {
         int at = raw.line() > 0 ? raw.line() : raw.index() + 1;
         String record = recordId == null || recordId.isBlank() ? "#" + (raw.index() + 1) : recordId;
         String reason = export.fileName() + ":" + at + ": record " + record + ": " + refused.describe();
@@ -410,7 +417,7 @@ public class IngestService {
             id = id.substring(0, 200);
         }
         issue(setup.mapping().id(), export.fileName(), raw, id, setup.normalizer().recordVersion(raw),
-                RecordIssueEntity.QUARANTINED, reason, json(raw), false);
+                RecordIssueEntity.QUARANTINED, reason, json(raw), kept);
     }
 
     /**
@@ -478,12 +485,12 @@ public class IngestService {
     }
 
     private void issue(String sourceId, String fileName, RawRecord raw, String recordId, Long version, String kind,
-            String reason, String payload, boolean trial) {
-        issue(sourceId, fileName, raw.index(), raw.line(), recordId, version, kind, reason, payload, trial);
+            String reason, String payload, List<String> kept) {
+        issue(sourceId, fileName, raw.index(), raw.line(), recordId, version, kind, reason, payload, kept);
     }
 
     private void issue(String sourceId, String fileName, int index, int line, String recordId, Long version,
-            String kind, String reason, String payload, boolean trial) {
+            String kind, String reason, String payload, List<String> kept) {
         boolean known = recordId != null
                 ? issues.existsBySourceIdAndKindAndRecordIdAndVersion(sourceId, kind, recordId, version)
                 : issues.existsBySourceIdAndKindAndFileNameAndRecordIndex(sourceId, kind, fileName, index);
@@ -501,8 +508,8 @@ public class IngestService {
         i.reason = withoutNul(reason);
         i.payload = storable(payload);
         issues.save(i);
-        if (!trial) {
-            log.warn("{} record kept: {}", kind, i.reason);
+        if (kept != null) {
+            kept.add(kind + " record kept: " + i.reason);
         }
     }
 
