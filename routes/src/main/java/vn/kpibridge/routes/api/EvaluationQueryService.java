@@ -101,15 +101,17 @@ public class EvaluationQueryService {
 
     /**
      * @param caller an ADMIN, or an AUDITOR of the whole province (records carry no trusted unit)
-     * @param kind UNMAPPED or REJECTED
+     * @param kind UNMAPPED, REJECTED or QUARANTINED
      * @return JSON array of kept records with file, line, record id, reason and the products
      *     assigned by hand
      * @throws ApiProblem 400 for another kind, 403 for other callers
      */
     public String recordIssues(Caller caller, String kind) {
         access.requireAdminOrAuditor(caller, "read unmapped and rejected records");
-        if (!RecordIssueEntity.UNMAPPED.equals(kind) && !RecordIssueEntity.REJECTED.equals(kind)) {
-            throw new ApiProblem(400, "Bad request", "kind", "kind must be UNMAPPED or REJECTED, got \"" + kind + "\"");
+        if (!RecordIssueEntity.UNMAPPED.equals(kind) && !RecordIssueEntity.REJECTED.equals(kind)
+                && !RecordIssueEntity.QUARANTINED.equals(kind)) {
+            throw new ApiProblem(400, "Bad request", "kind", "kind must be UNMAPPED, REJECTED or QUARANTINED, got \""
+                    + kind + "\"");
         }
         List<RecordIssueEntity> kept = issues.findByKindOrderById(kind);
         Map<Long, List<RecordAssignmentEntity>> byIssue = kept.isEmpty() ? Map.of()

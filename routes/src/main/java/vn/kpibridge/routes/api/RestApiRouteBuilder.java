@@ -137,9 +137,9 @@ public class RestApiRouteBuilder extends KpiRouteBuilder {
                     .endParam()
                     .produces("application/json")
                     .to("direct:apiOverdue");
-        rest("/record-issues").description("Records kept as UNMAPPED or REJECTED with their reason")
+        rest("/record-issues").description("Records kept as UNMAPPED, REJECTED or QUARANTINED with their reason")
                 .get().param().name("kind").type(RestParamType.query).required(true)
-                    .allowableValues("UNMAPPED", "REJECTED").endParam()
+                    .allowableValues("UNMAPPED", "REJECTED", "QUARANTINED").endParam()
                     .produces("application/json")
                     .to("direct:apiRecordIssues")
                 .post("/{id}/assignment").description("Assigns a catalog product to an UNMAPPED record: {productCode, "

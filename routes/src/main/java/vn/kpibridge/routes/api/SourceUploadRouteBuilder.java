@@ -120,6 +120,7 @@ public class SourceUploadRouteBuilder extends KpiRouteBuilder {
         n.put("mapped", r.mapped());
         n.put("unmapped", r.unmapped());
         n.put("rejected", r.rejected());
+        n.put("quarantined", r.quarantined());
         RestApiRouteBuilder.json(e, n.toString());
     }
 

@@ -20,6 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -60,6 +65,21 @@ import vn.kpibridge.scoring.Period;
  * record is kept as REJECTED or UNMAPPED with its reason (file, line, record, field) and the rest
  * of the file goes on. A file that is not readable JSON is recorded as REJECTED and the
  * {@link SourceFormatException} is rethrown, so the route moves the file to the error folder.
+ *
+ * <p>Poison records (issue 7 point 3): a batch (a file, a page, a row batch) is written set-based in
+ * one transaction. When the database refuses it because of a record's data (SQLState class 22 or
+ * 23, see {@link IngestBulkWriter#refusedData}: a NUL character, which PostgreSQL takes in neither
+ * text nor jsonb; a number beyond its numeric column; a text longer than its column) the
+ * transaction is rolled back, the records are bisected in trial transactions that are always
+ * rolled back until each refused record stands alone, and the batch is written again without them:
+ * every good record is stored as usual, each poison record is kept in {@code record_issue} as
+ * QUARANTINED with the batch, line (or position in a page), record id and the database's message,
+ * e.g. {@code eoffice-btc/q3.json:12: record CV-Q3-9: numeric field overflow (A field with precision
+ * 20, scale 6 must round to an absolute value less than 10^14.)}, and its payload as JSON the
+ * database accepts (a NUL character kept as the six characters <code>&#92;u0000</code>). A quarantined
+ * record has no evidence row; re-taking the batch quarantines it again without a second issue row.
+ * A technical failure (connection, resources, shutdown: any other SQLState) is not quarantined: it
+ * propagates, so the route redelivers the message and finally dead-letters it.
  */
 @Service
 public class IngestService {
@@ -177,13 +197,13 @@ public class IngestService {
             throw new UncheckedIOException("cannot read " + fileName, e);
         }
         String digest = digest(sha, fileName);
-        IngestResult result = tx.execute(s -> ingestRecords(setup, export));
+        IngestResult result = write(setup, export);
         tx.executeWithoutResult(s -> files.findBySourceIdAndContentSha256(sourceId, digest).ifPresentOrElse(
                 SourceFileEntity::redelivered,
                 () -> files.save(new SourceFileEntity(sourceId, fileName, digest, "PROCESSED", export.size(), null))));
-        log.info("File {} of source {}: {} records, {} new, {} already stored, {} mapped, {} unmapped, {} rejected",
-                fileName, sourceId, result.records(), result.stored(), result.duplicates(), result.mapped(),
-                result.unmapped(), result.rejected());
+        log.info("File {} of source {}: {} records, {} new, {} already stored, {} mapped, {} unmapped, {} rejected, "
+                + "{} quarantined", fileName, sourceId, result.records(), result.stored(), result.duplicates(),
+                result.mapped(), result.unmapped(), result.rejected(), result.quarantined());
         return result;
     }
 
@@ -198,42 +218,122 @@ public class IngestService {
     /**
      * Takes in one batch of records that did not come as a file (a page of an API, rows of a
      * database view): the same evidence, normalisation, mapping and issue keeping as for files,
-     * in one transaction.
+     * in one transaction, with the same setting apart of poison records (see the class comment).
+     * Called outside a transaction: each write and trial runs in its own.
      *
      * @param sourceId configured source id
      * @param batch the batch; its {@code fileName} names it in messages (e.g. "GET /tasks page 3")
      *     and its {@code header} gives defaults such as the period
      * @return counts and the (employee, period) pairs to re-score
      * @throws IllegalArgumentException when the source is not configured
+     * @throws org.springframework.dao.DataAccessException on a technical failure of the database
+     *     (nothing of the batch is stored; the caller redelivers)
      */
     public IngestResult ingestBatch(String sourceId, ExportFile batch) {
         SourceSetup setup = registry.source(sourceId).orElseThrow(() -> new IllegalArgumentException(
                 "no source mapping with id \"" + sourceId + "\"; configured: " + registry.sources().keySet()));
-        return tx.execute(s -> ingestRecords(setup, batch));
+        return write(setup, batch);
     }
 
-    private IngestResult ingestRecords(SourceSetup setup, ExportFile export) {
+    /**
+     * Writes a batch in one transaction; when the database refuses it for a record's data, finds the
+     * poison records and writes the batch again without them, each kept as QUARANTINED.
+     */
+    private IngestResult write(SourceSetup setup, ExportFile export) {
+        try {
+            List<String> kept = new ArrayList<>();
+            IngestResult result = tx.execute(s -> ingestRecords(setup, export, Map.of(), kept));
+            kept.forEach(log::warn); // once stored: a batch rolled back and written again warns once
+            return result;
+        } catch (RuntimeException e) {
+            IngestBulkWriter.RefusedData refused = IngestBulkWriter.refusedData(e).orElseThrow(() -> e);
+            log.info("Batch {} of source {} ({} records) refused by the database ({}, SQLState {}): rolled back; "
+                    + "setting the poison records apart", export.fileName(), setup.mapping().id(),
+                    export.records().size(), refused.message(), refused.sqlState());
+            Map<Integer, IngestBulkWriter.RefusedData> poison = new TreeMap<>();
+            List<Integer> all = java.util.stream.IntStream.range(0, export.records().size()).boxed().toList();
+            if (all.size() == 1) {
+                poison.put(0, refused);
+            } else {
+                bisect(setup, export, all.subList(0, all.size() / 2), poison);
+                bisect(setup, export, all.subList(all.size() / 2, all.size()), poison);
+            }
+            List<String> kept = new ArrayList<>();
+            IngestResult result = tx.execute(s -> ingestRecords(setup, export, poison, kept));
+            kept.forEach(log::warn);
+            return result;
+        }
+    }
+
+    /**
+     * Tries the records at {@code positions} (of {@code export.records()}) in a transaction that is
+     * always rolled back; when the database refuses them for their data, halves them until each
+     * refused record stands alone, and notes it in {@code poison}.
+     *
+     * @throws RuntimeException a technical failure of a trial, as thrown
+     */
+    private void bisect(SourceSetup setup, ExportFile export, List<Integer> positions,
+            Map<Integer, IngestBulkWriter.RefusedData> poison) {
+        ExportFile trial = new ExportFile(export.fileName(), export.header(),
+                positions.stream().map(export.records()::get).toList());
+        try {
+            tx.executeWithoutResult(s -> {
+                ingestRecords(setup, trial, Map.of(), null);
+                issues.flush(); // the pending JPA writes (assessments) meet the database inside the trial
+                s.setRollbackOnly();
+            });
+        } catch (RuntimeException e) {
+            IngestBulkWriter.RefusedData refused = IngestBulkWriter.refusedData(e).orElseThrow(() -> e);
+            if (positions.size() == 1) {
+                poison.put(positions.get(0), refused);
+                return;
+            }
+            int half = positions.size() / 2;
+            bisect(setup, export, positions.subList(0, half), poison);
+            bisect(setup, export, positions.subList(half, positions.size()), poison);
+        }
+    }
+
+    /**
+     * Takes in the records of a batch within the caller's transaction.
+     *
+     * @param poison records of the batch refused by the database, by position in
+     *     {@code export.records()}: kept as QUARANTINED, not written
+     * @param kept collects a log line per issue row added ("UNMAPPED record kept: ..."), for the
+     *     caller to log once the transaction is committed; null for a trial write (rolled back)
+     */
+    private IngestResult ingestRecords(SourceSetup setup, ExportFile export,
+            Map<Integer, IngestBulkWriter.RefusedData> poison, List<String> kept) {
         String sourceId = setup.mapping().id();
         int stored = 0;
         int duplicates = 0;
         int mapped = 0;
         int unmapped = 0;
         int rejected = 0;
+        int quarantined = 0;
         Set<EmployeePeriod> touched = new LinkedHashSet<>();
         for (RejectedRecord bad : export.rejected()) {
             issue(sourceId, export.fileName(), bad.index(), bad.line(), null, null, RecordIssueEntity.REJECTED,
-                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()));
+                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), kept);
             rejected++;
         }
         // 1. evidence first, unchanged: the whole batch in one statement
         List<RawRecord> withId = new ArrayList<>();
         List<IngestBulkWriter.EvidenceRow> evidenceRows = new ArrayList<>();
-        for (RawRecord raw : export.records()) {
+        for (int position = 0; position < export.records().size(); position++) {
+            RawRecord raw = export.records().get(position);
             String recordId = setup.normalizer().recordId(raw);
+            IngestBulkWriter.RefusedData refused = poison.get(position);
+            if (refused != null) {
+                quarantine(setup, export, raw, recordId, refused, kept);
+                quarantined++;
+                continue;
+            }
             String payload = json(raw);
             if (recordId == null || recordId.isBlank()) {
                 issue(sourceId, export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
-                        export.fileName() + ":" + raw.line() + ": record #" + (raw.index() + 1) + " has no id", payload);
+                        export.fileName() + ":" + raw.line() + ": record #" + (raw.index() + 1) + " has no id", payload,
+                        kept);
                 rejected++;
                 continue;
             }
@@ -266,7 +366,7 @@ public class IngestService {
                 if (employee == null) {
                     issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
                             where + "record " + recordId + ": assignee \"" + r.assigneeId() + "\" is not in identity map "
-                                    + setup.identities().file(), payload);
+                                    + setup.identities().file(), payload, kept);
                     unmapped++;
                     continue;
                 }
@@ -278,7 +378,7 @@ public class IngestService {
                     MappingDecision d = setup.rules().map(r, catalog);
                     if (!d.mapped()) {
                         issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
-                                where + "record " + recordId + ": " + d.unmappedReason(), payload);
+                                where + "record " + recordId + ": " + d.unmappedReason(), payload, kept);
                         unmapped++;
                         continue;
                     }
@@ -290,14 +390,74 @@ public class IngestService {
                         sourceId));
             } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
                 issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.REJECTED,
-                        where + e.getMessage(), payload);
+                        where + e.getMessage(), payload, kept);
                 rejected++;
             }
         }
         // 3. the work plan: one statement for the batch; an older version arriving late does not win
         bulk.upsertWorkItems(sourceId, new ArrayList<>(items.values()));
         return new IngestResult(sourceId, export.fileName(), export.size(), stored, duplicates, mapped,
-                unmapped, rejected, new ArrayList<>(touched));
+                unmapped, rejected, quarantined, new ArrayList<>(touched));
+    }
+
+    /**
+     * Keeps a record the database refused as QUARANTINED: the reason names the batch, the line in the
+     * file (or the 1-based position in a page or batch, which have no lines), the record and the
+     * database's message; the payload is the record's JSON with every NUL character turned into the
+     * six characters <code>&#92;u0000</code>, which jsonb accepts.
+     */
+    private void quarantine(SourceSetup setup, ExportFile export, RawRecord raw, String recordId,
+            IngestBulkWriter.RefusedData refused, List<String> kept) {
+        int at = raw.line() > 0 ? raw.line() : raw.index() + 1;
+        String record = recordId == null || recordId.isBlank() ? "#" + (raw.index() + 1) : recordId;
+        String reason = export.fileName() + ":" + at + ": record " + record + ": " + refused.describe();
+        // the record id as a column value: no NUL, at most the column's 200 characters
+        String id = recordId == null ? null : withoutNul(recordId);
+        if (id != null && id.length() > 200) {
+            id = id.substring(0, 200);
+        }
+        issue(setup.mapping().id(), export.fileName(), raw, id, setup.normalizer().recordVersion(raw),
+                RecordIssueEntity.QUARANTINED, reason, json(raw), kept);
+    }
+
+    /**
+     * @param payload JSON text as Jackson writes it, or null
+     * @return the same JSON with every NUL character of its texts and field names (written
+     *     <code>&#92;u0000</code>, which jsonb refuses) turned into the six characters
+     *     <code>&#92;u0000</code> as text
+     */
+    private String storable(String payload) {
+        if (payload == null || !payload.contains("\\u0000")) {
+            return payload;
+        }
+        try {
+            return json(withoutNul(mapper.readTree(payload)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot re-read a record's JSON", e);
+        }
+    }
+
+    /** @return the text with every NUL character replaced by the six characters <code>&#92;u0000</code> */
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "\\u0000");
+    }
+
+    /** @return a copy of the JSON tree whose texts and field names hold no NUL character */
+    private JsonNode withoutNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') < 0 ? node : TextNode.valueOf(withoutNul(node.textValue()));
+        }
+        if (node.isArray()) {
+            ArrayNode copy = mapper.createArrayNode();
+            node.forEach(n -> copy.add(withoutNul(n)));
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = mapper.createObjectNode();
+            node.fields().forEachRemaining(f -> copy.set(withoutNul(f.getKey()), withoutNul(f.getValue())));
+            return copy;
+        }
+        return node;
     }
 
     private static IngestBulkWriter.WorkItemRow workItem(long evidenceId, Employee employee, NormalizedRecord r,
@@ -325,12 +485,12 @@ public class IngestService {
     }
 
     private void issue(String sourceId, String fileName, RawRecord raw, String recordId, Long version, String kind,
-            String reason, String payload) {
-        issue(sourceId, fileName, raw.index(), raw.line(), recordId, version, kind, reason, payload);
+            String reason, String payload, List<String> kept) {
+        issue(sourceId, fileName, raw.index(), raw.line(), recordId, version, kind, reason, payload, kept);
     }
 
     private void issue(String sourceId, String fileName, int index, int line, String recordId, Long version,
-            String kind, String reason, String payload) {
+            String kind, String reason, String payload, List<String> kept) {
         boolean known = recordId != null
                 ? issues.existsBySourceIdAndKindAndRecordIdAndVersion(sourceId, kind, recordId, version)
                 : issues.existsBySourceIdAndKindAndFileNameAndRecordIndex(sourceId, kind, fileName, index);
@@ -345,10 +505,12 @@ public class IngestService {
         i.recordId = recordId;
         i.version = version;
         i.kind = kind;
-        i.reason = reason;
-        i.payload = payload;
+        i.reason = withoutNul(reason);
+        i.payload = storable(payload);
         issues.save(i);
-        log.warn("{} record kept: {}", kind, reason);
+        if (kept != null) {
+            kept.add(kind + " record kept: " + i.reason);
+        }
     }
 
     private String json(RawRecord raw) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +23,12 @@ import org.springframework.stereotype.Repository;
  * evidence is stored once per (source, record id, version) and never changed; a work item is one
  * row per (source, record id) holding the highest version seen. Runs in the caller's transaction
  * (the {@link JdbcTemplate} shares the JPA transaction's connection).
+ *
+ * <p>Conflicts on the unique keys are handled by design and never fail a batch: evidence
+ * {@code on conflict (source_id, record_id, version) do nothing}, work items {@code on conflict
+ * (source_id, record_id) do update} (one row per record id and statement, checked before). Any
+ * other refusal of a statement is either caused by a record's data ({@link #refusedData}) or
+ * technical.
  */
 @Repository
 public class IngestBulkWriter {
@@ -205,6 +214,54 @@ public class IngestBulkWriter {
             ps.setArray(i, array(con, "numeric", rows, WorkItemRow::leadershipFactor));
             return ps;
         });
+    }
+
+    /**
+     * What the database said when it refused a statement because of the data it was given.
+     *
+     * @param sqlState the five-character SQLState, class 22 or 23 (e.g. {@code 22P05}, {@code 22003})
+     * @param message the server's primary message, e.g. {@code numeric field overflow}
+     * @param detail the server's detail, e.g. {@code A field with precision 20, scale 6 must round to an
+     *     absolute value less than 10^14.}, or null
+     */
+    public record RefusedData(String sqlState, String message, String detail) {
+        /** @return the message with its detail in parentheses, for a record's reason */
+        public String describe() {
+            return detail == null || detail.isBlank() ? message : message + " (" + detail + ")";
+        }
+    }
+
+    /**
+     * Tells a refusal caused by the data (a "poison record") from a technical failure, by the
+     * SQLState of the first {@link SQLException} in the cause chain (PostgreSQL, Appendix A "Error
+     * Codes"): class 22 "data exception" (e.g. {@code 22021} a NUL byte in text, {@code 22P05}
+     * <code>&#92;u0000</code> in jsonb, {@code 22003} numeric field overflow, {@code 22001} value too long) and
+     * class 23 "integrity constraint violation" except {@code 23505} unique violation (the unique
+     * keys are handled by {@code on conflict}; a unique violation is a concurrency matter that a
+     * redelivery settles). Everything else (08 connection, 40 serialization, 53 resources, 57
+     * operator intervention, no SQLState at all) is technical.
+     *
+     * @param failure an exception thrown by a write or a commit (any wrapper)
+     * @return the refusal when the data caused it; empty for a technical failure
+     */
+    public static Optional<RefusedData> refusedData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null || state.length() != 5 || "23505".equals(state)
+                        || !(state.startsWith("22") || state.startsWith("23"))) {
+                    return Optional.empty();
+                }
+                ServerErrorMessage server = sql instanceof PSQLException p ? p.getServerErrorMessage() : null;
+                if (server != null && server.getMessage() != null) {
+                    return Optional.of(new RefusedData(state, server.getMessage(), server.getDetail()));
+                }
+                String text = String.valueOf(sql.getMessage());
+                int eol = text.indexOf('\n');
+                return Optional.of(new RefusedData(state, eol < 0 ? text : text.substring(0, eol), null));
+            }
+        }
+        return Optional.empty();
     }
 
     private static <T> Array array(Connection con, String type, List<T> rows, Function<T, Object> field)

@@ -3,7 +3,7 @@ package vn.kpibridge.routes.persistence;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Rejected and unmapped records. */
+/** Rejected, unmapped and quarantined records. */
 public interface RecordIssueRepository extends JpaRepository<RecordIssueEntity, Long> {
     /** @return true when this record version already has an issue of this kind. */
     boolean existsBySourceIdAndKindAndRecordIdAndVersion(String sourceId, String kind, String recordId, Long version);

@@ -73,7 +73,7 @@ public final class LiveSource {
         }
         PullRun run = pull.getProperty(SourceHeaders.RUN, PullRun.class);
         if (run == null) {
-            return new SourceCounts(0, 0, 0, 0, 0, 0, 0, 0, elapsed());
+            return new SourceCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, elapsed());
         }
         PullResult r = run.result(null);
         return fromPull(r, elapsed());
@@ -98,7 +98,7 @@ public final class LiveSource {
         SourceCounts c = counts();
         pull = null;
         counts = new SourceCounts(c.pages(), c.records(), c.stored(), c.duplicates(), c.mapped(), c.unmapped(),
-                c.rejected(), c.errors() + 1, elapsed());
+                c.rejected(), c.quarantined(), c.errors() + 1, elapsed());
         status = SourceRunStatus.FAILED;
         error = reason;
         finishedAt = OffsetDateTime.now();
@@ -127,14 +127,15 @@ public final class LiveSource {
         SourceCounts c = counts;
         counts = new SourceCounts(c.pages() + 1, c.records() + r.records(), c.stored() + r.stored(),
                 c.duplicates() + r.duplicates(), c.mapped() + r.mapped(), c.unmapped() + r.unmapped(),
-                c.rejected() + r.rejected(), c.errors() + r.rejected(), elapsed());
+                c.rejected() + r.rejected(), c.quarantined() + r.quarantined(),
+                c.errors() + r.rejected() + r.quarantined(), elapsed());
     }
 
     /** Ends the inbox step for a file source; {@code rejectedFiles} add to its errors. */
     synchronized void inboxDone(int rejectedFiles) {
         SourceCounts c = counts;
         counts = new SourceCounts(c.pages(), c.records(), c.stored(), c.duplicates(), c.mapped(), c.unmapped(),
-                c.rejected(), c.errors() + rejectedFiles, elapsed());
+                c.rejected(), c.quarantined(), c.errors() + rejectedFiles, elapsed());
         status = SourceRunStatus.COMPLETED;
         error = rejectedFiles == 0 ? null : rejectedFiles + " file(s) rejected (moved to the inbox .error folder)";
         finishedAt = OffsetDateTime.now();
@@ -146,12 +147,12 @@ public final class LiveSource {
 
     private static SourceCounts withElapsed(SourceCounts c, long ms) {
         return new SourceCounts(c.pages(), c.records(), c.stored(), c.duplicates(), c.mapped(), c.unmapped(),
-                c.rejected(), c.errors(), ms);
+                c.rejected(), c.quarantined(), c.errors(), ms);
     }
 
-    /** The counts of a pull: its rejected records are its errors. */
+    /** The counts of a pull: its rejected and quarantined records are its errors. */
     private static SourceCounts fromPull(PullResult r, long ms) {
         return new SourceCounts(r.pages(), r.records(), r.stored(), r.duplicates(), r.mapped(), r.unmapped(),
-                r.rejected(), r.rejected(), ms);
+                r.rejected(), r.quarantined(), r.rejected() + r.quarantined(), ms);
     }
 }

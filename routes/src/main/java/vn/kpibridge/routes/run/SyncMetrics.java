@@ -12,8 +12,10 @@ import vn.kpibridge.routes.flow.IngestResult;
  * {@code /actuator/prometheus} with the Camel route meters):
  * <ul>
  *   <li>{@code kpi.records.pulled}, {@code kpi.records.mapped}, {@code kpi.records.unmapped},
- *       {@code kpi.records.rejected} (counters, tag {@code source}): records received from a
- *       source (inbox files, pages of REST and SQL pulls of a sync run) and what became of them;</li>
+ *       {@code kpi.records.rejected}, {@code kpi.records.quarantined} (counters, tag {@code source}):
+ *       records received from a source (inbox files, pages of REST and SQL pulls of a sync run) and
+ *       what became of them; quarantined are the poison records the database refused for their
+ *       data (kept as QUARANTINED, the rest of their batch stored);</li>
  *   <li>{@code kpi.evaluations.written} (counter): new evaluation versions stored;</li>
  *   <li>{@code kpi.deliveries} (counter, tag {@code target}): outbox messages delivered;</li>
  *   <li>{@code kpi.failures} (counter, tag {@code kind}: {@code source-pull}, {@code file},
@@ -42,19 +44,22 @@ public class SyncMetrics {
      * @param mapped records mapped to a product, or assessments taken
      * @param unmapped records kept as UNMAPPED
      * @param rejected records kept as REJECTED
+     * @param quarantined poison records kept as QUARANTINED
      */
-    public void records(String sourceId, int records, int mapped, int unmapped, int rejected) {
+    public void records(String sourceId, int records, int mapped, int unmapped, int rejected, int quarantined) {
         counter("kpi.records.pulled", "source", sourceId, "records received from a source").increment(records);
         counter("kpi.records.mapped", "source", sourceId, "records mapped to a catalog product").increment(mapped);
         counter("kpi.records.unmapped", "source", sourceId, "records kept as UNMAPPED with their reason")
                 .increment(unmapped);
         counter("kpi.records.rejected", "source", sourceId, "records kept as REJECTED with their reason")
                 .increment(rejected);
+        counter("kpi.records.quarantined", "source", sourceId,
+                "poison records refused by the database for their data, kept as QUARANTINED").increment(quarantined);
     }
 
     /** @param r a file taken in by the inbox */
     public void file(IngestResult r) {
-        records(r.sourceId(), r.records(), r.mapped(), r.unmapped(), r.rejected());
+        records(r.sourceId(), r.records(), r.mapped(), r.unmapped(), r.rejected(), r.quarantined());
     }
 
     /** Counts a new evaluation version stored. */

@@ -212,9 +212,10 @@ public class SyncRunService {
         LiveSource s = live.sources().get(sourceId);
         s.completed(r);
         persist(live, s);
-        metrics.records(sourceId, r.records(), r.mapped(), r.unmapped(), r.rejected());
-        log.info("Sync run {}: source {} done: {} pages, {} records, {} mapped, {} unmapped, {} rejected, {} ms",
-                live.id(), sourceId, r.pages(), r.records(), r.mapped(), r.unmapped(), r.rejected(), r.elapsedMs());
+        metrics.records(sourceId, r.records(), r.mapped(), r.unmapped(), r.rejected(), r.quarantined());
+        log.info("Sync run {}: source {} done: {} pages, {} records, {} mapped, {} unmapped, {} rejected, "
+                + "{} quarantined, {} ms", live.id(), sourceId, r.pages(), r.records(), r.mapped(), r.unmapped(),
+                r.rejected(), r.quarantined(), r.elapsedMs());
     }
 
     /**
@@ -229,7 +230,7 @@ public class SyncRunService {
         s.failed(reason);
         persist(live, s);
         SourceCounts c = s.counts();
-        metrics.records(sourceId, c.records(), c.mapped(), c.unmapped(), c.rejected());
+        metrics.records(sourceId, c.records(), c.mapped(), c.unmapped(), c.rejected(), c.quarantined());
         metrics.failure("source-pull");
         log.warn("Sync run {}: source {} failed after {} pages ({} records stored before the failure), the run goes "
                 + "on with the others: {}", live.id(), sourceId, c.pages(), c.records(), reason);
@@ -505,6 +506,7 @@ public class SyncRunService {
                 row.mapped = c.mapped();
                 row.unmapped = c.unmapped();
                 row.rejected = c.rejected();
+                row.quarantined = c.quarantined();
                 row.errors = c.errors();
                 row.elapsedMs = c.elapsedMs();
                 row.startedAt = s.startedAt();
@@ -517,11 +519,12 @@ public class SyncRunService {
     private static SyncRunView.Source view(LiveSource s) {
         SourceCounts c = s.counts();
         return new SyncRunView.Source(s.sourceId(), s.type(), s.status(), c.pages(), c.records(), c.stored(),
-                c.duplicates(), c.mapped(), c.unmapped(), c.rejected(), c.errors(), c.elapsedMs(), s.error());
+                c.duplicates(), c.mapped(), c.unmapped(), c.rejected(), c.quarantined(), c.errors(), c.elapsedMs(),
+                s.error());
     }
 
     private static SyncRunView.Source view(SyncRunSourceEntity r) {
         return new SyncRunView.Source(r.sourceId, r.sourceType, r.status, r.pages, r.records, r.stored, r.duplicates,
-                r.mapped, r.unmapped, r.rejected, r.errors, r.elapsedMs, r.errorText);
+                r.mapped, r.unmapped, r.rejected, r.quarantined, r.errors, r.elapsedMs, r.errorText);
     }
 }

@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
 /**
  * What one sync run did with one configured source (table {@code sync_run_source}, migration V5).
  * Counts are of this run only: pages are REST pages, SQL row batches or inbox files; errors are
- * the records kept as REJECTED, plus rejected files, plus 1 when the pull failed.
+ * the records kept as REJECTED or QUARANTINED, plus rejected files, plus 1 when the pull failed;
+ * {@code quarantined} (migration V9) counts the poison records apart.
  */
 @Entity
 @Table(name = "sync_run_source")
@@ -32,6 +33,7 @@ public class SyncRunSourceEntity {
     public int mapped;
     public int unmapped;
     public int rejected;
+    public int quarantined;
     public int errors;
     public long elapsedMs;
     public OffsetDateTime startedAt;

@@ -48,11 +48,12 @@ public record SyncRunView(long id, SyncTrigger trigger, SyncRunStatus status, St
      * @param mapped records mapped to a product (or assessments taken)
      * @param unmapped records kept as UNMAPPED
      * @param rejected records kept as REJECTED
-     * @param errors rejected records + rejected files + 1 for a failed pull
+     * @param quarantined poison records kept as QUARANTINED (refused by the database for their data)
+     * @param errors rejected and quarantined records + rejected files + 1 for a failed pull
      * @param elapsedMs wall time on the source, milliseconds
      * @param error why it failed or was skipped, or null
      */
     public record Source(String sourceId, String type, SourceRunStatus status, int pages, int records, int stored,
-            int duplicates, int mapped, int unmapped, int rejected, int errors, long elapsedMs, String error) {
+            int duplicates, int mapped, int unmapped, int rejected, int quarantined, int errors, long elapsedMs, String error) {
     }
 }

@@ -39,8 +39,9 @@ public class PullCompletion {
         e.setProperty(SourceHeaders.WATERMARK, after);
         PullResult r = run.result(after);
         log.info("Pull of source {} done: {} pages, {} records ({} older than the watermark), {} new, {} already "
-                + "stored, {} mapped, {} unmapped, {} rejected; watermark {} -> {}; {} ms", r.sourceId(), r.pages(),
-                r.records(), r.skipped(), r.stored(), r.duplicates(), r.mapped(), r.unmapped(), r.rejected(),
+                + "stored, {} mapped, {} unmapped, {} rejected, {} quarantined; watermark {} -> {}; {} ms", r.sourceId(),
+                r.pages(), r.records(), r.skipped(), r.stored(), r.duplicates(), r.mapped(), r.unmapped(), r.rejected(),
+                r.quarantined(),
                 r.watermarkBefore() == null ? "none" : r.watermarkBefore(), after == null ? "none" : after,
                 r.elapsedMs());
         e.getMessage().setBody(run.total());

@@ -15,12 +15,13 @@ import java.time.LocalDateTime;
  * @param mapped records mapped to a product (or assessments taken)
  * @param unmapped records kept as UNMAPPED with their reason
  * @param rejected records kept as REJECTED with their reason
+ * @param quarantined poison records kept as QUARANTINED with the database's message
  * @param employeePeriods (employee, period) pairs sent to scoring
  * @param watermarkBefore watermark the pull started from, or null
  * @param watermarkAfter watermark after the pull (unchanged when no newer record came), or null
  * @param elapsedMs wall time of the pull, milliseconds
  */
 public record PullResult(String sourceId, int pages, int records, int skipped, int stored, int duplicates,
-        int mapped, int unmapped, int rejected, int employeePeriods, LocalDateTime watermarkBefore,
+        int mapped, int unmapped, int rejected, int quarantined, int employeePeriods, LocalDateTime watermarkBefore,
         LocalDateTime watermarkAfter, long elapsedMs) {
 }

@@ -27,6 +27,7 @@ public class PullRun {
     private int mapped;
     private int unmapped;
     private int rejected;
+    private int quarantined;
     private LocalDateTime newest;
     private final Set<EmployeePeriod> touched = new LinkedHashSet<>();
 
@@ -65,18 +66,19 @@ public class PullRun {
         mapped += page.mapped();
         unmapped += page.unmapped();
         rejected += page.rejected();
+        quarantined += page.quarantined();
         touched.addAll(page.touched());
         log.info("Pull of source {} {}: {} records ({} new, {} already stored, {} older than the watermark), "
-                + "{} mapped, {} unmapped, {} rejected; so far {} pages, {} records, {} mapped, {} unmapped, "
-                + "{} ms", sourceId, label, page.records() + skippedInPage, page.stored(), page.duplicates(),
-                skippedInPage, page.mapped(), page.unmapped(), page.rejected(), pages, records, mapped, unmapped,
-                elapsedMs());
+                + "{} mapped, {} unmapped, {} rejected, {} quarantined; so far {} pages, {} records, {} mapped, "
+                + "{} unmapped, {} ms", sourceId, label, page.records() + skippedInPage, page.stored(),
+                page.duplicates(), skippedInPage, page.mapped(), page.unmapped(), page.rejected(), page.quarantined(),
+                pages, records, mapped, unmapped, elapsedMs());
     }
 
     /** @return the pull's pages merged as one ingest result, for the scoring and summary steps */
     public IngestResult total() {
         return new IngestResult(sourceId, what, records - skipped, stored, duplicates, mapped, unmapped, rejected,
-                new ArrayList<>(touched));
+                quarantined, new ArrayList<>(touched));
     }
 
     /**
@@ -85,7 +87,7 @@ public class PullRun {
      */
     public PullResult result(LocalDateTime watermarkAfter) {
         return new PullResult(sourceId, pages, records, skipped, stored, duplicates, mapped, unmapped, rejected,
-                touched.size(), watermarkBefore, watermarkAfter, elapsedMs());
+                quarantined, touched.size(), watermarkBefore, watermarkAfter, elapsedMs());
     }
 
     /** @return milliseconds since the pull started */
