@@ -73,7 +73,7 @@ public class SyncMetrics {
         counter("kpi.deliveries", "target", target, "outbox messages delivered").increment();
     }
 
-    /** @param kind "source-pull", "file" or "sync-run" */
+    /** @param kind "source-pull", "file", "sync-run" or "partition" */
     public void failure(String kind) {
         counter("kpi.failures", "kind", kind, "failures after redelivery").increment();
     }

@@ -54,14 +54,18 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
     private final SyncPartitionService partitions;
     private final SyncRunService runs;
     private final SyncRunProperties props;
+    private final SyncMetrics metrics;
     private ProducerTemplate producer;
 
     /**
      * @param partitions the partitions table
      * @param runs the run under way on this instance
      * @param props time-out and consumers
+     * @param metrics failures ({@code kpi_failures_total{kind="partition"}})
      */
-    public SyncPartitionRouteBuilder(SyncPartitionService partitions, SyncRunService runs, SyncRunProperties props) {
+    public SyncPartitionRouteBuilder(SyncPartitionService partitions, SyncRunService runs, SyncRunProperties props,
+            SyncMetrics metrics) {
+        this.metrics = metrics;
         this.partitions = partitions;
         this.runs = runs;
         this.props = props;
@@ -132,6 +136,7 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
         Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         SyncPartition p = partition(e);
         String reason = t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
+        metrics.failure("partition");
         if (p != null) {
             partitions.failed(p.id(), reason);
             log.warn("{} FAILED after its redeliveries, message sent to the dead-letter queue: {}", p, reason);

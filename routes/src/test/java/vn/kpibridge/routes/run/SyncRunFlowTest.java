@@ -200,9 +200,11 @@ class SyncRunFlowTest extends FlowTestSupport {
                 + "values (?, 'eoffice-btc', 'BTC-VP', 'Văn phòng', '2026-Q2', ?, 'RUNNING')", killed,
                 new String[] {"BTC-CB-9999"});
 
+        String before = prometheus();
         SyncRunView v = template.requestBodyAndHeader("direct:syncRun", null, SyncRunHeaders.TRIGGER, "MANUAL_CLI",
                 SyncRunView.class);
 
+        assertThat(delta(before, prometheus(), "kpi_failures_total{kind=\"partition\"}")).isEqualTo(1.0);
         assertThat(jdbc.queryForList("select status || ': ' || error_text from sync_partition where run_id = ?",
                 String.class, killed)).containsOnly("MOVED: taken over by run " + v.id());
         long failing = jdbc.queryForObject("select id from sync_partition where run_id = ? and unit_code = 'BTC-VP'",
