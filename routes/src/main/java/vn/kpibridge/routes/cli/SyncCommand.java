@@ -169,6 +169,9 @@ public class SyncCommand {
             out.println("  " + line(s.sourceId(), s.type(), s.status(), s.pages(), s.records(), s.mapped(),
                     s.unmapped(), s.errors(), s.elapsedMs(), s.error()));
         }
+        SyncRunView.Partitions p = run.partitions();
+        out.printf("  re-scoring: %d partitions (source, unit, period), %d done, %d failed, %d open; %d new evaluation "
+                + "versions; by instance %s%n", p.total(), p.done(), p.failed(), p.open(), p.newVersions(), p.byInstance());
     }
 
     private int drop(PrintStream out) throws IOException {
