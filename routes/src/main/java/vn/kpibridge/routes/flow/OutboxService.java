@@ -209,7 +209,12 @@ public class OutboxService {
                 + "values (?, ?, ?, ?::jsonb, ?, ?, ?, '" + OutboxMessageEntity.PENDING + "', 0, 0, ?, ?, ?) "
                 + "on conflict (target, idempotency_key) do nothing", rows, 500, (ps, r) -> {
                     for (int i = 0; i < r.length; i++) {
-                        ps.setString(i + 1, r[i]);
+                        if (i == 3) {
+                            // the payload typed as jsonb, parsed once by the server
+                            ps.setObject(i + 1, r[i], java.sql.Types.OTHER);
+                        } else {
+                            ps.setString(i + 1, r[i]);
+                        }
                     }
                     ps.setObject(8, now);
                     ps.setObject(9, now);

@@ -168,6 +168,21 @@ public class ScoringService {
         return write(evaluation);
     }
 
+    /**
+     * {@link #resultJson} as UTF-8 bytes, written directly (the same text): for comparing the SHA-256
+     * without building the string when the result did not change.
+     *
+     * @param evaluation an evaluation
+     * @return the UTF-8 bytes of {@link #resultJson}
+     */
+    static byte[] resultJsonBytes(Evaluation evaluation) {
+        try {
+            return MAPPER.writeValueAsBytes(evaluation);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** @return the lowercase hex SHA-256 of the UTF-8 bytes of {@code json} */
     static String sha256(String json) {
         return IngestService.sha256(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));

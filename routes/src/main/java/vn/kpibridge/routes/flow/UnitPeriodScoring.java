@@ -158,7 +158,7 @@ public class UnitPeriodScoring {
         // 1. set-based reads
         Map<String, List<WorkItem>> items = new HashMap<>();
         jdbc.query("select " + ITEM_COLUMNS + " from work_item where period = ? and employee_code = any(?) "
-                + "order by employee_code, record_id", rs -> {
+                + "order by record_id", rs -> {
                     items.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(ScoringService.toWorkItem(workItem(rs)));
                 }, period, codes);
         Map<String, EmployeeAssessmentEntity> assessments = new HashMap<>();
@@ -197,15 +197,17 @@ public class UnitPeriodScoring {
                         + ") cannot be scored: " + result.eligibility());
             }
             results.add(result);
-            String resultJson = ScoringService.resultJson(evaluation);
-            String sha = ScoringService.sha256(resultJson);
+            // the stored JSON as UTF-8 bytes: hashed as they are, a string only when they are stored
+            byte[] resultJson = ScoringService.resultJsonBytes(evaluation);
+            String sha = IngestService.sha256(resultJson);
             Latest last = latest.get(employee.code());
             if (last != null && last.sha().equals(sha)) {
                 outcomes.add(new ScoreOutcome(evaluation, period, last.version(), false, null));
                 continue;
             }
             int version = last == null ? 1 : last.version() + 1;
-            versions.add(ScoringService.newVersion(employee, period, scheme.id(), evaluation, resultJson, sha, version));
+            versions.add(ScoringService.newVersion(employee, period, scheme.id(), evaluation,
+                    new String(resultJson, java.nio.charset.StandardCharsets.UTF_8), sha, version));
             ScoreOutcome o = new ScoreOutcome(evaluation, period, version, true,
                     ScoringService.message(evaluation, period, version));
             outcomes.add(o);
@@ -252,7 +254,7 @@ public class UnitPeriodScoring {
                     ps.setBigDecimal(7, e.totalPoints);
                     ps.setString(8, e.pointsBand);
                     ps.setString(9, e.proposedRating);
-                    ps.setString(10, e.result);
+                    ps.setObject(10, e.result, java.sql.Types.OTHER);
                     ps.setObject(11, e.createdAt);
                 });
     }
