@@ -36,19 +36,33 @@ import vn.kpibridge.routes.KpiBridgeApplication;
 
 /**
  * The capacity benchmark (issue 8): {@code java -jar kpi-bridge.jar benchmark [--delta=200000]
- * [--scales=1,2,4] [--employees=100000] [--page-size=500]}.
+ * [--scales=1,2,4] [--employees=100000] [--page-size=500] [--rescore-scales=1,2,4] [--threads=2]
+ * [--phases=limits,delta,rescore]}.
  *
  * <p>In one run, on a {@link SyntheticProvince} of {@code employees} employees (20 per unit, 40
- * tasks each: 4 M records at the default size) served by a real HTTP server in the iOffice shape,
- * it measures and prints:
+ * tasks each: 4 M records in 5,000 units at the default size) served by a real HTTP server in the
+ * iOffice shape, it measures and prints:
  * <ol>
- *   <li>the physical limits on this machine: the delta's pages parsed by Jackson alone (records/s),
- *       and the same rows loaded into a copy of {@code source_record} by PostgreSQL COPY alone
- *       (records/s);</li>
- *   <li>the nightly delta end to end, once per scale (delta x 1, 2, 4 by default): pulled over HTTP
- *       in pages through {@code direct:pullRestSource}, normalised, mapped, stored with the raw
- *       evidence and re-scored for the touched employees; records/s, its ratio to COPY, the peak
- *       heap of the phase and the growth of time with size.</li>
+ *   <li>{@code limits}: the physical limits on this machine: the delta's pages parsed by Jackson
+ *       alone (records/s), and the same rows loaded into a copy of {@code source_record} by
+ *       PostgreSQL COPY alone (records/s);</li>
+ *   <li>{@code delta}: the nightly delta end to end, once per scale (delta x 1, 2, 4 by default):
+ *       pulled over HTTP in pages through {@code direct:pullRestSource}, normalised, mapped, stored
+ *       with the raw evidence and re-scored for the touched employees; records/s, its ratio to COPY,
+ *       the peak heap of the phase and the growth of time with size. The re-scoring here is the
+ *       routes' own (one {@code direct:scoreEmployeePeriod} per touched employee, then the unit
+ *       reports): the benchmark cannot send it through {@link vn.kpibridge.routes.flow.UnitPeriodScoring}
+ *       without changing the routes, so this phase measures the flow as it is wired;</li>
+ *   <li>{@code rescore}: the full-month rescoring ({@link FullMonthRescoring}): the whole month
+ *       (employees x 40 items) loaded into {@code work_item} with its evidence by COPY (not timed),
+ *       then every (unit, period) re-scored with
+ *       {@link vn.kpibridge.routes.flow.UnitPeriodScoring}, {@code threads} units in parallel, with
+ *       the unit's EXCELLENT quota; once per rescore scale (the first employees x s / max(s): 25 k,
+ *       50 k, 100 k employees by default), each from empty evaluation tables (every employee gets a
+ *       first version), then twice more at the largest size: with nothing changed, and after one
+ *       work item of every tenth employee changed. Items/s, seconds, new versions, units over
+ *       quota, peak heap, CPU seconds of the JVM and of the database, and the growth of time with
+ *       size.</li>
  * </ol>
  * The application runs on the embedded default (its own PostgreSQL and Artemis under a temporary
  * folder), so the figures include the real database and broker. Peak heap is the sum of the heap
@@ -61,6 +75,14 @@ public final class ProvinceBenchmark {
     private final long delta;
     private final int[] scales;
     private final int pageSize;
+    private final int[] rescoreScales;
+    private final int threads;
+    private final java.util.Set<String> phases;
+
+    /** The phases, in the order they run. */
+    public static final List<String> PHASES = List.of("limits", "delta", "rescore");
+    private static final String USAGE = "usage: benchmark [--delta=200000] [--scales=1,2,4] [--employees=100000] "
+            + "[--page-size=500] [--rescore-scales=1,2,4] [--threads=2] [--phases=limits,delta,rescore]";
 
     /**
      * @param out where figures are printed
@@ -68,19 +90,35 @@ public final class ProvinceBenchmark {
      * @param delta records of the nightly delta at scale 1
      * @param scales multiples of the delta to run, e.g. {1, 2, 4}
      * @param pageSize records per page of the source API
+     * @param rescoreScales relative sizes of the full-month rescoring runs, e.g. {1, 2, 4}: the
+     *     largest is the whole province
+     * @param threads units re-scored in parallel
+     * @param phases phases to run, a subset of {@link #PHASES}
+     * @throws IllegalArgumentException when a phase is unknown or a size is not positive
      */
-    public ProvinceBenchmark(PrintStream out, int employees, long delta, int[] scales, int pageSize) {
+    public ProvinceBenchmark(PrintStream out, int employees, long delta, int[] scales, int pageSize, int[] rescoreScales,
+            int threads, java.util.Set<String> phases) {
+        if (!PHASES.containsAll(phases) || phases.isEmpty()) {
+            throw new IllegalArgumentException("phases must be some of " + PHASES + ", got " + phases);
+        }
+        if (threads < 1 || Arrays.stream(rescoreScales).anyMatch(x -> x < 1) || Arrays.stream(scales).anyMatch(x -> x < 1)) {
+            throw new IllegalArgumentException("threads and scales must be at least 1");
+        }
         this.out = out;
         this.employees = employees;
         this.delta = delta;
         this.scales = scales.clone();
         this.pageSize = pageSize;
+        this.rescoreScales = rescoreScales.clone();
+        this.threads = threads;
+        this.phases = java.util.Set.copyOf(phases);
     }
 
     /**
      * Entry point of the {@code benchmark} command.
      *
-     * @param args {@code --delta=N --scales=1,2,4 --employees=N --page-size=N}
+     * @param args {@code --delta=N --scales=1,2,4 --employees=N --page-size=N --rescore-scales=1,2,4
+     *     --threads=N --phases=limits,delta,rescore}
      * @return exit code: 0 done, 64 bad arguments
      * @throws Exception when the application or the database fails
      */
@@ -88,18 +126,38 @@ public final class ProvinceBenchmark {
         Map<String, String> opts = new LinkedHashMap<>();
         for (String a : args) {
             if (!a.startsWith("--") || !a.contains("=")) {
-                System.err.println("benchmark: unexpected argument \"" + a + "\"; usage: benchmark [--delta=200000] "
-                        + "[--scales=1,2,4] [--employees=100000] [--page-size=500]");
+                System.err.println("benchmark: unexpected argument \"" + a + "\"; " + USAGE);
                 return 64;
             }
             opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         }
-        int employees = Integer.parseInt(opts.getOrDefault("employees", "100000"));
-        long delta = Long.parseLong(opts.getOrDefault("delta", "200000"));
-        int[] scales = Arrays.stream(opts.getOrDefault("scales", "1,2,4").split(",")).mapToInt(s -> Integer.parseInt(s.trim()))
-                .toArray();
-        int pageSize = Integer.parseInt(opts.getOrDefault("page-size", "500"));
-        return new ProvinceBenchmark(System.out, employees, delta, scales, pageSize).run();
+        java.util.Set<String> known = java.util.Set.of("employees", "delta", "scales", "page-size", "rescore-scales",
+                "threads", "phases");
+        for (String k : opts.keySet()) {
+            if (!known.contains(k)) {
+                System.err.println("benchmark: unknown option --" + k + "; " + USAGE);
+                return 64;
+            }
+        }
+        try {
+            int employees = Integer.parseInt(opts.getOrDefault("employees", "100000"));
+            long delta = Long.parseLong(opts.getOrDefault("delta", "200000"));
+            int[] scales = ints(opts.getOrDefault("scales", "1,2,4"));
+            int pageSize = Integer.parseInt(opts.getOrDefault("page-size", "500"));
+            int[] rescoreScales = ints(opts.getOrDefault("rescore-scales", "1,2,4"));
+            int threads = Integer.parseInt(opts.getOrDefault("threads", "2"));
+            java.util.Set<String> phases = new java.util.LinkedHashSet<>(Arrays.stream(opts.getOrDefault("phases",
+                    String.join(",", PHASES)).split(",")).map(String::trim).toList());
+            return new ProvinceBenchmark(System.out, employees, delta, scales, pageSize, rescoreScales, threads, phases)
+                    .run();
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage() + "; " + USAGE);
+            return 64;
+        }
+    }
+
+    private static int[] ints(String list) {
+        return Arrays.stream(list.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     }
 
     /**
@@ -110,7 +168,7 @@ public final class ProvinceBenchmark {
      */
     public int run() throws Exception {
         SyntheticProvince province = new SyntheticProvince(employees, 20, 40, YearMonth.of(2026, 6), 20261121L);
-        long needed = delta * Arrays.stream(scales).sum();
+        long needed = phases.contains("delta") || phases.contains("limits") ? delta * Arrays.stream(scales).sum() : 0;
         if (needed > province.records()) {
             throw new IllegalArgumentException("the scales need " + needed + " records; the province has "
                     + province.records() + " (raise --employees)");
@@ -119,57 +177,117 @@ public final class ProvinceBenchmark {
         Path mappings = work.resolve("mappings");
         province.writeMappings(mappings, Path.of("mappings"), "thai-nguyen-monthly", pageSize);
         out.printf(Locale.ROOT, "Synthetic province: %,d employees, %,d units, %,d records in %s; delta %,d x %s; "
-                + "pages of %d; work dir %s%n", employees, province.units(), province.records(), province.period(),
-                delta, Arrays.toString(scales), pageSize, work);
+                + "rescoring sizes %s; pages of %d; phases %s; work dir %s%n", employees, province.units(),
+                province.records(), province.period(), delta, Arrays.toString(scales), Arrays.toString(rescoreScales),
+                pageSize, PHASES.stream().filter(phases::contains).toList(), work);
         out.printf(Locale.ROOT, "Machine: %d cores, max heap %,d MiB, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
         try (IofficeStubServer server = new IofficeStubServer(province);
                 ConfigurableApplicationContext ctx = start(work, mappings, server)) {
             DataSource ds = ctx.getBean(DataSource.class);
-            server.serve(0, delta, "2026/06/30 22:00:00");
-            double jackson = jacksonLimit(server);
-            double copy = copyLimit(server, ds);
-            out.println();
-            out.println("scale  records    seconds  records/s  vs COPY  peak heap MiB  s per 100k");
-            ProducerTemplate producer = ctx.getBean(org.apache.camel.CamelContext.class).createProducerTemplate();
-            JdbcTemplate jdbc = new JdbcTemplate(ds);
-            long offset = 0;
-            int second = 0;
-            List<double[]> rows = new ArrayList<>();
-            for (int scale : scales) {
-                long n = delta * scale;
-                server.serve(offset, n, String.format("2026/06/30 23:%02d:00", ++second));
-                resetPeaks();
-                long before = jdbc.queryForObject("select count(*) from source_record", Long.class);
-                long t0 = System.nanoTime();
-                producer.requestBody("direct:pullRestSource", SyntheticProvince.SOURCE_ID);
-                double s = (System.nanoTime() - t0) / 1e9;
-                long stored = jdbc.queryForObject("select count(*) from source_record", Long.class) - before;
-                if (stored != n) {
-                    throw new IllegalStateException("scale " + scale + ": " + n + " records served, " + stored + " stored");
-                }
-                double rate = n / s;
-                rows.add(new double[] {scale, n, s, rate});
-                out.printf(Locale.ROOT, "%5dx %,9d %9.1f %10.0f %7.0f%% %14d %11.2f%n", scale, n, s, rate,
-                        100 * rate / copy, peakHeapMiB(), s / (n / 100_000.0));
-                offset += n;
+            double jackson = Double.NaN;
+            double copy = Double.NaN;
+            if (phases.contains("limits")) {
+                server.serve(0, delta, "2026/06/30 22:00:00");
+                jackson = jacksonLimit(server);
+                copy = copyLimit(server, ds);
             }
-            long items = jdbc.queryForObject("select count(*) from work_item", Long.class);
-            long evaluations = jdbc.queryForObject("select count(*) from evaluation", Long.class);
-            long issues = jdbc.queryForObject("select count(*) from record_issue", Long.class);
-            out.printf(Locale.ROOT, "%nStored: %,d work items, %,d evaluation versions, %,d record issues "
-                    + "(unmapped titles outside the catalog)%n", items, evaluations, issues);
-            out.printf(Locale.ROOT, "Limits on this machine: Jackson parse %,.0f records/s, PostgreSQL COPY %,.0f "
-                    + "records/s%n", jackson, copy);
-            if (rows.size() > 1) {
-                double[] a = rows.get(0);
-                double[] b = rows.get(rows.size() - 1);
-                out.printf(Locale.ROOT, "Growth: %.1fx the records took %.2fx the time (linear = %.1fx)%n",
-                        b[1] / a[1], b[2] / a[2], b[1] / a[1]);
+            if (phases.contains("delta")) {
+                delta(ctx, server, copy);
+            }
+            if (!Double.isNaN(copy)) {
+                out.printf(Locale.ROOT, "Limits on this machine: Jackson parse %,.0f records/s, PostgreSQL COPY %,.0f "
+                        + "records/s%n", jackson, copy);
+            }
+            if (phases.contains("rescore")) {
+                rescore(ctx, province, server);
             }
         }
         return 0;
+    }
+
+    /** The nightly delta end to end, once per scale. */
+    private void delta(ConfigurableApplicationContext ctx, IofficeStubServer server, double copy) throws Exception {
+        out.println();
+        out.println("Nightly delta end to end (pull over HTTP, evidence, mapping, per-employee re-scoring and unit "
+                + "reports as the routes do it):");
+        out.println("scale  records    seconds  records/s  vs COPY  peak heap MiB  s per 100k");
+        ProducerTemplate producer = ctx.getBean(org.apache.camel.CamelContext.class).createProducerTemplate();
+        JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
+        long offset = 0;
+        int second = 0;
+        List<double[]> rows = new ArrayList<>();
+        for (int scale : scales) {
+            long n = delta * scale;
+            server.serve(offset, n, String.format("2026/06/30 23:%02d:00", ++second));
+            resetPeaks();
+            long before = jdbc.queryForObject("select count(*) from source_record", Long.class);
+            long t0 = System.nanoTime();
+            producer.requestBody("direct:pullRestSource", SyntheticProvince.SOURCE_ID);
+            double s = (System.nanoTime() - t0) / 1e9;
+            long stored = jdbc.queryForObject("select count(*) from source_record", Long.class) - before;
+            if (stored != n) {
+                throw new IllegalStateException("scale " + scale + ": " + n + " records served, " + stored + " stored");
+            }
+            double rate = n / s;
+            rows.add(new double[] {scale, n, s, rate});
+            out.printf(Locale.ROOT, "%5dx %,9d %9.1f %10.0f %8s %14d %11.2f%n", scale, n, s, rate,
+                    Double.isNaN(copy) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * rate / copy), peakHeapMiB(),
+                    s / (n / 100_000.0));
+            offset += n;
+        }
+        long items = jdbc.queryForObject("select count(*) from work_item", Long.class);
+        long evaluations = jdbc.queryForObject("select count(*) from evaluation", Long.class);
+        long issues = jdbc.queryForObject("select count(*) from record_issue", Long.class);
+        out.printf(Locale.ROOT, "%nStored: %,d work items, %,d evaluation versions, %,d record issues "
+                + "(unmapped titles outside the catalog)%n", items, evaluations, issues);
+        if (rows.size() > 1) {
+            double[] a = rows.get(0);
+            double[] b = rows.get(rows.size() - 1);
+            out.printf(Locale.ROOT, "Growth: %.1fx the records took %.2fx the time (linear = %.1fx)%n",
+                    b[1] / a[1], b[2] / a[2], b[1] / a[1]);
+        }
+    }
+
+    /** The full-month rescoring at each rescore scale, then with nothing changed, then with 10% changed. */
+    private void rescore(ConfigurableApplicationContext ctx, SyntheticProvince province, IofficeStubServer server)
+            throws Exception {
+        out.println();
+        out.printf(Locale.ROOT, "Full-month rescoring (UnitPeriodScoring per (unit, period), %d threads, EXCELLENT quota "
+                + "per unit; outbox relays paused):%n", threads);
+        FullMonthRescoring r = new FullMonthRescoring(out, ctx, province, server, pageSize, threads);
+        r.load();
+        int max = Arrays.stream(rescoreScales).max().orElseThrow();
+        out.println("size  employees  units      items  seconds    items/s  new versions  outbox msgs  units over quota"
+                + "  to GOOD  peak heap MiB  s per 1M items  CPU s java/db");
+        List<FullMonthRescoring.Run> runs = new ArrayList<>();
+        for (int scale : rescoreScales) {
+            int units = (int) ((long) province.units() * scale / max);
+            FullMonthRescoring.Run run = r.rescore(units, true);
+            runs.add(run);
+            print(scale + "x", run);
+        }
+        FullMonthRescoring.Run again = r.rescore(province.units(), false);
+        print("again", again);
+        int changed = r.changeTenthOfEmployees();
+        FullMonthRescoring.Run tenth = r.rescore(province.units(), false);
+        print("10%", tenth);
+        out.printf(Locale.ROOT, "(again: the whole province once more, nothing changed: read, score, compare, store "
+                + "nothing; 10%%: the whole province after one work item of %,d employees changed)%n", changed);
+        if (runs.size() > 1) {
+            FullMonthRescoring.Run a = runs.get(0);
+            FullMonthRescoring.Run b = runs.get(runs.size() - 1);
+            out.printf(Locale.ROOT, "Growth: %.1fx the items took %.2fx the time (linear = %.1fx)%n",
+                    (double) b.items() / a.items(), b.seconds() / a.seconds(), (double) b.items() / a.items());
+        }
+    }
+
+    private void print(String label, FullMonthRescoring.Run r) {
+        out.printf(Locale.ROOT, "%5s %,9d %,6d %,10d %8.1f %10.0f %13d %12d %17d %8d %14d %15.2f %7.1f/%.1f%n", label,
+                r.employees(), r.units(), r.items(), r.seconds(), r.itemsPerSecond(), r.newVersions(), r.outboxMessages(),
+                r.unitsOverQuota(), r.proposedForGood(), r.peakHeapMiB(), r.seconds() / (r.items() / 1e6),
+                r.javaCpuSeconds(), r.dbCpuSeconds());
     }
 
     private ConfigurableApplicationContext start(Path work, Path mappings, IofficeStubServer server) {
@@ -252,7 +370,7 @@ public final class ProvinceBenchmark {
         }
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
@@ -261,7 +379,7 @@ public final class ProvinceBenchmark {
         }
     }
 
-    private static long peakHeapMiB() {
+    static long peakHeapMiB() {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {

@@ -188,6 +188,20 @@ public record SyntheticProvince(int employees, int employeesPerUnit, int itemsPe
         return String.format("DV-%04d", u + 1);
     }
 
+    /**
+     * @param u unit number, {@code 0 <= u < units()}
+     * @return the employee codes of unit {@code u}, head first ("CB-000001", ...)
+     */
+    public List<String> employeeCodesOfUnit(int u) {
+        int from = u * employeesPerUnit;
+        int to = Math.min(employees, from + employeesPerUnit);
+        List<String> codes = new java.util.ArrayList<>(to - from);
+        for (int e = from; e < to; e++) {
+            codes.add(employeeCode(e));
+        }
+        return codes;
+    }
+
     /** @return the record id of record {@code i} ("T-00000001") */
     public static String recordId(long i) {
         return String.format("T-%08d", i + 1);

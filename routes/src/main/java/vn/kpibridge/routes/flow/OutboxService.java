@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,6 +70,7 @@ public class OutboxService {
     private final OutboxDeliveryAttemptRepository attempts;
     private final HrTarget hr;
     private final HrTargetProperties hrProps;
+    private final JdbcTemplate jdbc;
     private final OffsetDateTime startedAt = OffsetDateTime.now();
     private volatile boolean releaseOnNewVersion;
 
@@ -78,10 +80,13 @@ public class OutboxService {
      * @param hr the HR target (whether the push is on)
      * @param hrProps retry settings of the HR push
      * @param releaseOn {@code kpi.release.on}: when results leave for other systems, see {@link #setReleaseOn}
+     * @param jdbc the same database, for the batch insert of {@link #enqueueEvaluations}
      */
     public OutboxService(OutboxRepository outbox, OutboxDeliveryAttemptRepository attempts,
             HrTarget hr, HrTargetProperties hrProps,
-            @org.springframework.beans.factory.annotation.Value("${kpi.release.on:publication}") String releaseOn) {
+            @org.springframework.beans.factory.annotation.Value("${kpi.release.on:publication}") String releaseOn,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         setReleaseOn(releaseOn);
         this.outbox = outbox;
         this.attempts = attempts;
@@ -162,6 +167,66 @@ public class OutboxService {
         if (releaseOnNewVersion) {
             release(key, o.messageJson(), employee, unit, o.period(), "evaluation-version-stored", "PROPOSED");
         }
+    }
+
+    /**
+     * {@link #enqueueEvaluation} for many new versions with one JDBC batch: the same messages, in
+     * the same order (per outcome: queue, then event and HR push when released on new versions); a
+     * message whose target and key exist already is not added ({@code on conflict do nothing}).
+     *
+     * @param outcomes outcomes of new versions ({@code newVersion} true), e.g. of one unit
+     * @return messages added
+     * @throws IllegalArgumentException when an outcome is not a new version (nothing is added)
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueEvaluations(List<ScoreOutcome> outcomes) {
+        List<String[]> rows = new ArrayList<>();
+        boolean hrOn = releaseOnNewVersion && hr.enabled();
+        for (ScoreOutcome o : outcomes) {
+            if (!o.newVersion() || o.messageJson() == null) {
+                throw new IllegalArgumentException("only a new evaluation version is published: " + o.idempotencyKey());
+            }
+            String key = o.idempotencyKey();
+            String employee = o.evaluation().employeeId();
+            String unit = o.evaluation().unitCode();
+            rows.add(new String[] {EVALUATIONS_QUEUE, "evaluation", key, o.messageJson(), employee, unit, o.period()});
+            if (releaseOnNewVersion) {
+                rows.add(new String[] {EVALUATION_FINALIZED_TOPIC, ResultEvents.EVALUATION_FINALIZED, key,
+                        ResultEvents.evaluationFinalized(o.messageJson(), OffsetDateTime.now(), "evaluation-version-stored",
+                                "PROPOSED"), employee, unit, o.period()});
+                if (hrOn) {
+                    rows.add(new String[] {HR, "evaluation", key, o.messageJson(), employee, unit, o.period()});
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        int[][] counts = jdbc.batchUpdate("insert into outbox_message (target, kind, idempotency_key, payload, employee_code, "
+                + "unit_code, period, status, attempts, redrives, created_at, updated_at, next_attempt_at) "
+                + "values (?, ?, ?, ?::jsonb, ?, ?, ?, '" + OutboxMessageEntity.PENDING + "', 0, 0, ?, ?, ?) "
+                + "on conflict (target, idempotency_key) do nothing", rows, 500, (ps, r) -> {
+                    for (int i = 0; i < r.length; i++) {
+                        if (i == 3) {
+                            // the payload typed as jsonb, parsed once by the server
+                            ps.setObject(i + 1, r[i], java.sql.Types.OTHER);
+                        } else {
+                            ps.setString(i + 1, r[i]);
+                        }
+                    }
+                    ps.setObject(8, now);
+                    ps.setObject(9, now);
+                    ps.setObject(10, now);
+                });
+        int added = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                added += Math.max(c, 0);
+            }
+        }
+        return added;
     }
 
     /**

@@ -50,7 +50,8 @@ public class ScoringService {
     private final OutboxService outbox;
     private final HumanInputs humanInputs;
     private final WorkflowHook workflow;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes the stored result and the message (indented, as stored since issue 2); thread-safe. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ScoringService(MappingRegistry registry, WorkItemRepository workItems,
             EmployeeAssessmentRepository assessments, EvaluationRepository evaluations, OutboxService outbox,
@@ -80,24 +81,15 @@ public class ScoringService {
         Evaluation evaluation = new ScoringEngine(setup.scheme()).score(null, subject(employee, target.period()), null, null)
                 .evaluation();
 
-        String resultJson = write(evaluation);
-        String sha = IngestService.sha256(resultJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String resultJson = resultJson(evaluation);
+        String sha = sha256(resultJson);
         EvaluationEntity latest = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(
                 target.employeeCode(), target.period()).orElse(null);
         if (latest != null && latest.resultSha256.equals(sha)) {
             return new ScoreOutcome(evaluation, target.period(), latest.version, false, null);
         }
-        EvaluationEntity e = new EvaluationEntity();
-        e.employeeCode = employee.code();
-        e.unitCode = employee.unitCode();
-        e.period = target.period();
-        e.schemeId = setup.scheme().id();
-        e.version = latest == null ? 1 : latest.version + 1;
-        e.resultSha256 = sha;
-        e.totalPoints = evaluation.displayedTotal();
-        e.pointsBand = evaluation.pointsBand().name();
-        e.proposedRating = evaluation.proposedRating().name();
-        e.result = resultJson;
+        EvaluationEntity e = newVersion(employee, target.period(), setup.scheme().id(), evaluation, resultJson, sha,
+                latest == null ? 1 : latest.version + 1);
         evaluations.save(e);
         ScoreOutcome outcome = new ScoreOutcome(evaluation, target.period(), e.version, true,
                 message(evaluation, target.period(), e.version));
@@ -121,19 +113,87 @@ public class ScoringService {
         List<WorkItem> items = workItems.findByEmployeeCodeAndPeriodOrderByRecordId(employee.code(), period).stream()
                 .map(ScoringService::toWorkItem).toList();
         EmployeeAssessmentEntity a = assessments.findByEmployeeCodeAndPeriod(employee.code(), period).orElse(null);
-        EmployeeInput input = new EmployeeInput(employee.code(), employee.fullName(), employee.position(),
+        return humanInputs.subject(employee, period, input(employee, items, a));
+    }
+
+    /**
+     * The input the records give (shared with {@link UnitPeriodScoring}): identity from the map,
+     * the work items, and the assessment record's general criteria, force majeure and self rating.
+     *
+     * @param employee the employee as the identity map knows them
+     * @param items the work items, in record id order
+     * @param a the assessment record, or null
+     * @return the input before the people's inputs are applied
+     */
+    static EmployeeInput input(Employee employee, List<WorkItem> items, EmployeeAssessmentEntity a) {
+        return new EmployeeInput(employee.code(), employee.fullName(), employee.position(),
                 employee.unitCode(), employee.leader(), a == null ? null : a.generalCriteriaPoints, items,
                 a == null ? null : a.forceMajeure, a == null || a.selfProposedRating == null ? null
                         : Rating.valueOf(a.selfProposedRating));
-        return humanInputs.subject(employee, period, input);
+    }
+
+    /**
+     * A new evaluation version as stored (shared with {@link UnitPeriodScoring}).
+     *
+     * @param employee the employee (code and unit from the identity map)
+     * @param period period code
+     * @param schemeId scheme id
+     * @param evaluation the evaluation
+     * @param resultJson {@link #resultJson} of it
+     * @param sha {@link #sha256} of {@code resultJson}
+     * @param version the version number (latest + 1, or 1)
+     * @return the unsaved entity
+     */
+    static EvaluationEntity newVersion(Employee employee, String period, String schemeId, Evaluation evaluation,
+            String resultJson, String sha, int version) {
+        EvaluationEntity e = new EvaluationEntity();
+        e.employeeCode = employee.code();
+        e.unitCode = employee.unitCode();
+        e.period = period;
+        e.schemeId = schemeId;
+        e.version = version;
+        e.resultSha256 = sha;
+        e.totalPoints = evaluation.displayedTotal();
+        e.pointsBand = evaluation.pointsBand().name();
+        e.proposedRating = evaluation.proposedRating().name();
+        e.result = resultJson;
+        return e;
+    }
+
+    /**
+     * @param evaluation an evaluation
+     * @return the stored result JSON (indented); its SHA-256 tells whether a result changed
+     */
+    static String resultJson(Evaluation evaluation) {
+        return write(evaluation);
+    }
+
+    /**
+     * {@link #resultJson} as UTF-8 bytes, written directly (the same text): for comparing the SHA-256
+     * without building the string when the result did not change.
+     *
+     * @param evaluation an evaluation
+     * @return the UTF-8 bytes of {@link #resultJson}
+     */
+    static byte[] resultJsonBytes(Evaluation evaluation) {
+        try {
+            return MAPPER.writeValueAsBytes(evaluation);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** @return the lowercase hex SHA-256 of the UTF-8 bytes of {@code json} */
+    static String sha256(String json) {
+        return IngestService.sha256(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
      * Builds the published message: identity, period, version, display figures with Vietnamese
      * labels, and the exact evaluation (per-item table "Bảng 2", axes, rules fired).
      */
-    String message(Evaluation ev, String period, int version) {
-        ObjectNode m = mapper.createObjectNode();
+    static String message(Evaluation ev, String period, int version) {
+        ObjectNode m = MAPPER.createObjectNode();
         m.put("idempotencyKey", EvaluationEntity.idempotencyKey(ev.employeeId(), period, version));
         m.put("employeeCode", ev.employeeId());
         m.put("fullName", ev.fullName());
@@ -162,13 +222,13 @@ public class ScoringService {
         display.put("pointsBandLabel", ev.pointsBand().label());
         display.put("proposedRating", ev.proposedRating().name());
         display.put("proposedRatingLabel", ev.proposedRating().label());
-        m.set("evaluation", mapper.valueToTree(ev));
+        m.set("evaluation", MAPPER.valueToTree(ev));
         return write(m);
     }
 
-    private String write(Object o) {
+    private static String write(Object o) {
         try {
-            return mapper.writeValueAsString(o);
+            return MAPPER.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +26,63 @@ import vn.kpibridge.routes.persistence.StoredJson;
 public class AuditTrail {
     private final AuditEntryRepository entries;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public AuditTrail(AuditEntryRepository entries, Clock kpiClock) {
+    /**
+     * @param entries the entries (one at a time)
+     * @param kpiClock the workflow clock ({@code occurred_at})
+     * @param jdbc the same database, for the batch insert of {@link #recordAll}
+     */
+    public AuditTrail(AuditEntryRepository entries, Clock kpiClock, JdbcTemplate jdbc) {
         this.entries = entries;
         this.clock = kpiClock;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One entry of {@link #recordAll}: the arguments of {@link #record}.
+     *
+     * @param caller who and from where
+     * @param action what
+     * @param subject what was touched
+     * @param before state before (JSON text, a Jackson node or any Jackson-serialisable value), or null
+     * @param after state after, or null
+     * @param reason the reason given, or null
+     */
+    public record Entry(Caller caller, String action, Subject subject, Object before, Object after, String reason) {
+    }
+
+    /**
+     * Appends many entries in the caller's transaction with one JDBC batch, in the order given
+     * (ids ascending): the same rows as calling {@link #record} for each, all with the same
+     * {@code occurred_at} (now, by the workflow clock).
+     *
+     * @param batch the entries; nothing happens when empty
+     * @throws org.springframework.transaction.IllegalTransactionStateException without a transaction
+     * @throws IllegalStateException when a state cannot be written as JSON
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Entry> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String[]> rows = new java.util.ArrayList<>(batch.size());
+        for (Entry e : batch) {
+            Subject s = e.subject();
+            rows.add(new String[] {e.caller().name(), e.caller().principal().rolesText(),
+                    e.caller().principal().authMethod(), e.caller().remoteAddress(), e.action(), s.type(), s.key(),
+                    s.employeeCode(), s.unitCode(), s.period(), json(e.before()), json(e.after()), e.reason()});
+        }
+        jdbc.batchUpdate("insert into audit_entry (occurred_at, actor, actor_roles, auth_method, remote_address, action, "
+                + "entity_type, entity_key, employee_code, unit_code, period, before_json, after_json, reason) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)", rows, 500, (ps, r) -> {
+                    ps.setObject(1, now);
+                    for (int i = 0; i < r.length; i++) {
+                        ps.setString(i + 2, r[i]);
+                    }
+                });
     }
 
     /**

@@ -3,7 +3,11 @@ package vn.kpibridge.routes.workflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.kpibridge.connectors.mapping.Employee;
@@ -29,11 +33,55 @@ import vn.kpibridge.scoring.WorkItem;
 public class HumanInputs {
     private final SelfAssessmentRepository selfAssessments;
     private final ReviewerInputRepository reviews;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public HumanInputs(SelfAssessmentRepository selfAssessments, ReviewerInputRepository reviews) {
+    /**
+     * @param selfAssessments stored self-assessments (one employee at a time)
+     * @param reviews stored reviewer inputs (one employee at a time)
+     * @param jdbc the same database, for the set-based read of a whole unit ({@link #storedInputs})
+     */
+    public HumanInputs(SelfAssessmentRepository selfAssessments, ReviewerInputRepository reviews, JdbcTemplate jdbc) {
         this.selfAssessments = selfAssessments;
         this.reviews = reviews;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The stored inputs of one employee and period, as {@link #storedInputs} reads them.
+     *
+     * @param selfProposedRating the self-assessment's proposed rating (a {@link Rating} name), or null
+     *     without a self-assessment
+     * @param reviewerInputs the reviewer's inputs (JSON of {@link ReviewerInputs}), or null without a review
+     */
+    public record Stored(String selfProposedRating, String reviewerInputs) {
+        /** No self-assessment and no review. */
+        public static final Stored NONE = new Stored(null, null);
+    }
+
+    /**
+     * Reads the self-assessments and reviewer inputs of many employees of one period in two
+     * statements ({@code employee_code = any(?)}), for re-scoring a whole unit at once.
+     *
+     * @param period period code
+     * @param employeeCodes the employees
+     * @return per employee code that has a self-assessment or a review, what is stored; employees
+     *     without either are absent (use {@link Stored#NONE})
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Stored> storedInputs(String period, Collection<String> employeeCodes) {
+        String[] codes = employeeCodes.toArray(String[]::new);
+        Map<String, Stored> out = new HashMap<>();
+        jdbc.query("select employee_code, proposed_rating from self_assessment where period = ? and employee_code = any(?)",
+                rs -> {
+                    out.put(rs.getString(1), new Stored(rs.getString(2), null));
+                }, period, codes);
+        jdbc.query("select employee_code, inputs::text from reviewer_input where period = ? and employee_code = any(?)",
+                rs -> {
+                    out.merge(rs.getString(1), new Stored(null, rs.getString(2)),
+                            (a, b) -> new Stored(a.selfProposedRating(), b.reviewerInputs()));
+                }, period, codes);
+        return out;
     }
 
     /**
@@ -46,19 +94,34 @@ public class HumanInputs {
      */
     @Transactional(readOnly = true)
     public EvaluationSubject subject(Employee employee, String period, EmployeeInput fromRecords) {
+        var sa = selfAssessments.findByEmployeeCodeAndPeriod(employee.code(), period);
+        var stored = reviews.findByEmployeeCodeAndPeriod(employee.code(), period);
+        return subject(employee, fromRecords, new Stored(sa.map(x -> x.proposedRating).orElse(null),
+                stored.map(x -> x.inputs).orElse(null)));
+    }
+
+    /**
+     * Applies stored inputs already read (e.g. by {@link #storedInputs}) over the records: the same
+     * rules as {@link #subject(Employee, String, EmployeeInput)}, with no database access.
+     *
+     * @param employee the employee as the identity map knows them
+     * @param fromRecords the input built from the stored work items and assessment record
+     * @param stored the employee's stored inputs ({@link Stored#NONE} for none)
+     * @return the subject to score
+     * @throws IllegalStateException when the reviewer inputs cannot be read
+     */
+    public EvaluationSubject subject(Employee employee, EmployeeInput fromRecords, Stored stored) {
         Role role = employee.role() != null ? Role.valueOf(employee.role()) : employee.leader() ? Role.DEPUTY : Role.MEMBER;
         Rating self = fromRecords.selfProposedRating();
-        var sa = selfAssessments.findByEmployeeCodeAndPeriod(employee.code(), period);
-        if (sa.isPresent()) {
-            self = Rating.valueOf(sa.get().proposedRating);
+        if (stored.selfProposedRating() != null) {
+            self = Rating.valueOf(stored.selfProposedRating());
         }
-        var stored = reviews.findByEmployeeCodeAndPeriod(employee.code(), period);
-        if (stored.isEmpty()) {
+        if (stored.reviewerInputs() == null) {
             return EvaluationSubject.of(new EmployeeInput(fromRecords.employeeId(), fromRecords.fullName(), fromRecords.position(),
                     fromRecords.unitCode(), fromRecords.leader(), fromRecords.generalCriteriaPoints(), fromRecords.items(),
                     fromRecords.forceMajeure(), self), role);
         }
-        ReviewerInputs r = read(stored.get().inputs);
+        ReviewerInputs r = read(stored.reviewerInputs());
         List<WorkItem> items = new ArrayList<>();
         for (WorkItem w : fromRecords.items()) {
             ReviewerInputs.ItemInputs in = r.items() == null ? null : r.items().get(w.id());
