@@ -7,13 +7,9 @@ import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.routes.persistence.EvaluationRepository;
 
 /**
- * Scoring and publication.
+ * A unit's reports and events once its partition is re-scored ({@code score-partition}).
  *
  * <ul>
- *   <li>{@code score-employee-period} ({@code direct:scoreEmployeePeriod}, body
- *       {@link EmployeePeriod}): re-scores with {@link ScoringService}; a new evaluation version is
- *       stored together with its outbox message (relayed to the queue by
- *       {@link OutboxRouteBuilder}); an unchanged result adds nothing.</li>
  *   <li>{@code write-unit-summary} ({@code direct:writeUnitSummary}, body {@link EmployeePeriod}):
  *       loads the latest evaluation of each employee of the unit and period once (exchange property
  *       {@link Headers#LATEST_EVALUATIONS}), writes the unit's report forms for the period from it,
@@ -24,42 +20,30 @@ import vn.kpibridge.routes.persistence.EvaluationRepository;
  */
 @Component
 public class EvaluationRouteBuilder extends KpiRouteBuilder {
-    private final ScoringService scoring;
     private final SummaryReportService reports;
     private final SyncRunTracker tracker;
     private final PartyPackageService party;
     private final EvaluationRepository evaluations;
 
     /**
-     * @param scoring re-scoring of an (employee, period)
      * @param reports the unit's report forms
      * @param tracker what the sync command prints
      * @param party the party export package
      * @param evaluations stored evaluation versions
      */
-    public EvaluationRouteBuilder(ScoringService scoring, SummaryReportService reports, SyncRunTracker tracker,
+    public EvaluationRouteBuilder(SummaryReportService reports, SyncRunTracker tracker,
             PartyPackageService party, EvaluationRepository evaluations) {
         this.party = party;
         this.evaluations = evaluations;
-        this.scoring = scoring;
         this.reports = reports;
         this.tracker = tracker;
     }
 
     @Override
     protected void routes() {
-        from("direct:scoreEmployeePeriod")
-                .routeId("score-employee-period")
-                // steps of score-partition: a failure goes back to the caller's error handling
-                .errorHandler(noErrorHandler())
-                .process(e -> {
-                    ScoreOutcome o = scoring.score(e.getIn().getBody(EmployeePeriod.class));
-                    tracker.scored(o);
-                    e.getIn().setBody(o);
-                });
-
         from("direct:writeUnitSummary")
                 .routeId("write-unit-summary")
+                // a step of score-partition: a failure goes back to the caller's error handling
                 .errorHandler(noErrorHandler())
                 .process(e -> {
                     EmployeePeriod unit = e.getIn().getBody(EmployeePeriod.class);

@@ -19,9 +19,8 @@ import vn.kpibridge.connectors.source.SourceFormatException;
  * type is rejected with that reason. Files are read from disk as streams, never loaded whole.
  *
  * <p>Route {@code file-inbox}: each file is taken in by {@link IngestService} (raw records kept
- * as evidence, then normalised and mapped), then every touched (employee, period) goes to
- * {@code direct:scoreEmployeePeriod} and every touched (unit, period) to
- * {@code direct:writeUnitSummary}. Done files move to {@code .done/}, unreadable ones to
+ * as evidence, then normalised and mapped), then what it touched is re-scored per (source, unit,
+ * period) partition ({@link KpiRouteBuilder#rescoreTouched}). Done files move to {@code .done/}, unreadable ones to
  * {@code .error/} (kept, with the reason in table {@code source_file}).
  *
  * <p>The extensions polled are {@link SourceMapping#INBOX_EXTENSIONS}; {@link #takes} and

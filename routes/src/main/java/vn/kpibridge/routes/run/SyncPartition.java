@@ -26,11 +26,6 @@ public record SyncPartition(long id, long runId, String sourceId, String unitCod
         return unitCode + "|" + period;
     }
 
-    /** @return one (employee, period) per employee, for {@code direct:scoreEmployeePeriod} */
-    public List<EmployeePeriod> employees() {
-        return employeeCodes.stream().map(e -> new EmployeePeriod(e, unitCode, unitName, period, sourceId)).toList();
-    }
-
     /** @return the (unit, period) as {@code direct:writeUnitSummary} takes it */
     public EmployeePeriod unit() {
         return new EmployeePeriod(employeeCodes.isEmpty() ? null : employeeCodes.get(0), unitCode, unitName, period,

@@ -1,18 +1,18 @@
 package vn.kpibridge.routes.run;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
 import vn.kpibridge.routes.flow.ScoreOutcome;
+import vn.kpibridge.routes.flow.SyncRunTracker;
+import vn.kpibridge.routes.flow.UnitPeriodScoring;
 
 /**
  * Partitioned re-scoring for scale-out (issue 7): a sync run's work split into (source, unit,
@@ -24,8 +24,10 @@ import vn.kpibridge.routes.flow.ScoreOutcome;
  *       redelivered with the {@code kpi.redelivery.*} back-off, then the JSON goes to the
  *       dead-letter queue and the ingest that touched it goes on.</li>
  *   <li>{@code score-partition} ({@code direct:scorePartition}, body {@link SyncPartition}):
- *       re-scores each employee of the partition ({@code direct:scoreEmployeePeriod}), then writes
- *       the unit's summary reports ({@code direct:writeUnitSummary}). Answers the number of new
+ *       re-scores the partition's employees set-based in one transaction ({@link UnitPeriodScoring}:
+ *       a changed result is a new evaluation version with its outbox messages and workflow step, an
+ *       unchanged one stores nothing), then writes the unit's summary reports
+ *       ({@code direct:writeUnitSummary}). Answers the number of new
  *       evaluation versions (Integer). Every ingest path reaches it through
  *       {@code KpiRouteBuilder.rescoreTouched}: at once outside a run, through the queue within
  *       one.</li>
@@ -55,6 +57,8 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
     private final SyncRunService runs;
     private final SyncRunProperties props;
     private final SyncMetrics metrics;
+    private final UnitPeriodScoring scoring;
+    private final SyncRunTracker tracker;
     private ProducerTemplate producer;
 
     /**
@@ -62,9 +66,13 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
      * @param runs the run under way on this instance
      * @param props time-out and consumers
      * @param metrics failures ({@code kpi_failures_total{kind="partition"}})
+     * @param scoring set-based re-scoring of a unit's employees
+     * @param tracker what the {@code sync} command prints
      */
     public SyncPartitionRouteBuilder(SyncPartitionService partitions, SyncRunService runs, SyncRunProperties props,
-            SyncMetrics metrics) {
+            SyncMetrics metrics, UnitPeriodScoring scoring, SyncRunTracker tracker) {
+        this.scoring = scoring;
+        this.tracker = tracker;
         this.metrics = metrics;
         this.partitions = partitions;
         this.runs = runs;
@@ -77,16 +85,18 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
         long delay = Long.parseLong(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.redelivery-delay-ms}}"));
         double multiplier = Double.parseDouble(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.backoff-multiplier}}"));
 
-        // its steps (score-employee-period, write-unit-summary, enqueue-period-closed) have no error
+        // its steps (write-unit-summary, enqueue-period-closed) have no error
         // handler of their own either: a failure reaches the caller (sync-partition, rescore-partition)
         from("direct:scorePartition").routeId("score-partition")
                 .errorHandler(noErrorHandler())
                 .setProperty(PARTITION, body())
-                .split(simple("${body.employees()}"), AggregationStrategies.flexible(ScoreOutcome.class)
-                        .accumulateInCollection(ArrayList.class))
-                    .to("direct:scoreEmployeePeriod")
-                .end()
-                .process(e -> e.setProperty("KpiNewVersions", newVersions(e.getMessage().getBody(List.class))))
+                .process(e -> {
+                    SyncPartition p = partition(e);
+                    List<ScoreOutcome> outcomes = scoring.score(p.sourceId(), p.unitCode(), p.period(),
+                            p.employeeCodes());
+                    outcomes.forEach(tracker::scored);
+                    e.setProperty("KpiNewVersions", (int) outcomes.stream().filter(ScoreOutcome::newVersion).count());
+                })
                 .setBody(simple("${exchangeProperty." + PARTITION + ".unit()}"))
                 .to("direct:writeUnitSummary")
                 .setBody(exchangeProperty("KpiNewVersions"));
@@ -116,10 +126,6 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
 
         from("direct:syncRunPartitions").routeId("sync-run-partitions")
                 .process(this::dispatchAndAwait);
-    }
-
-    private static int newVersions(List<?> outcomes) {
-        return outcomes == null ? 0 : (int) outcomes.stream().filter(o -> ((ScoreOutcome) o).newVersion()).count();
     }
 
     private static SyncPartition partition(Exchange e) {

@@ -16,9 +16,8 @@ import vn.kpibridge.routes.flow.IngestService;
  *       since the stored watermark; each page is read (records array, derived values,
  *       client-side watermark filter) and stored through {@link IngestService#ingestBatch} in
  *       its own transaction, with a progress line per page. When the last page is stored the
- *       watermark advances, every touched (employee, period) goes to
- *       {@code direct:scoreEmployeePeriod} and every touched unit to
- *       {@code direct:writeUnitSummary}. Answers a {@link PullResult}.</li>
+ *       watermark advances and what the pull touched is re-scored per (source, unit, period)
+ *       partition ({@code KpiRouteBuilder.rescoreTouched}). Answers a {@link PullResult}.</li>
  *   <li>{@code call-rest-source} ({@code direct:callRestSource}): one HTTP call through the Camel
  *       HTTP component {@code source-http} (time limits {@code kpi.sources.http.*}); a failed
  *       connection or a non-2xx status becomes a {@link SourcePullException} naming the source and

@@ -14,8 +14,8 @@ import vn.kpibridge.routes.flow.IngestService;
  * the Camel SQL component (the stored watermark as a bound parameter; rows streamed), stores the
  * rows in batches of {@code sql.batchSize} through {@link IngestService#ingestBatch} (each row a
  * JSON object of its columns, kept as evidence), then advances the watermark to the newest row,
- * sends every touched (employee, period) to {@code direct:scoreEmployeePeriod} and every touched
- * unit to {@code direct:writeUnitSummary}. Answers a {@link PullResult}. Rows at the watermark
+ * re-scores what it touched per (source, unit, period) partition ({@code KpiRouteBuilder.rescoreTouched}).
+ * Answers a {@link PullResult}. Rows at the watermark
  * itself are read again by the next poll and recognised as already stored. Failures: see
  * {@link PullSourceRouteBuilder}; a source whose connection is not configured fails its polls
  * and nothing else.

@@ -217,7 +217,7 @@ class SyncRunFlowTest extends FlowTestSupport {
         assertThat(v.partitions().done()).isEqualTo(1);
         assertThat(v.partitions().failed()).isEqualTo(1);
         assertThat(v.error()).startsWith("partition " + failing + " (eoffice-btc, BTC-VP, 2026-Q2) failed: "
-                + "IllegalStateException: employee BTC-CB-9999 not in ").endsWith("/identities/ban-to-chuc-tinh-uy.csv");
+                + "IllegalStateException: employee BTC-CB-9999 (unit BTC-VP, 2026-Q2) not in ").endsWith("/identities/ban-to-chuc-tinh-uy.csv");
         // after 1 + kpi.redelivery.maximum-redeliveries attempts the message went to the dead-letter queue
         jakarta.jms.Message dead = jms.receive("kpi.dead-letter");
         assertThat(dead).isNotNull();
