@@ -210,9 +210,11 @@ public final class ProvinceBenchmark {
     /** The nightly delta end to end, once per scale. */
     private void delta(ConfigurableApplicationContext ctx, IofficeStubServer server, double copy) throws Exception {
         out.println();
-        out.println("Nightly delta end to end (pull over HTTP, evidence, mapping, per-employee re-scoring and unit "
-                + "reports as the routes do it):");
-        out.println("scale  records    seconds  records/s  vs COPY  peak heap MiB  s per 100k");
+        out.println("Nightly delta end to end: a sync run (direct:syncRun) pulling over HTTP, storing evidence, "
+                + "mapping, then re-scoring the touched (source, unit, period) partitions through the kpi.partitions "
+                + "queue and writing each touched unit's reports once:");
+        out.println("scale  records    seconds  records/s  vs COPY  peak heap MiB  s per 100k  pull+store s  "
+                + "re-score+reports s  partitions");
         ProducerTemplate producer = ctx.getBean(org.apache.camel.CamelContext.class).createProducerTemplate();
         JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
         long offset = 0;
@@ -224,17 +226,23 @@ public final class ProvinceBenchmark {
             resetPeaks();
             long before = jdbc.queryForObject("select count(*) from source_record", Long.class);
             long t0 = System.nanoTime();
-            producer.requestBody("direct:pullRestSource", SyntheticProvince.SOURCE_ID);
+            vn.kpibridge.routes.run.SyncRunView run = producer.requestBodyAndHeader("direct:syncRun", null,
+                    vn.kpibridge.routes.run.SyncRunHeaders.TRIGGER, "MANUAL_CLI", vn.kpibridge.routes.run.SyncRunView.class);
             double s = (System.nanoTime() - t0) / 1e9;
+            if (run.status() != vn.kpibridge.routes.run.SyncRunStatus.COMPLETED) {
+                throw new IllegalStateException("scale " + scale + ": sync run " + run.status() + ": " + run.error());
+            }
+            double pull = run.sources().stream().mapToLong(vn.kpibridge.routes.run.SyncRunView.Source::elapsedMs).sum()
+                    / 1000.0;
             long stored = jdbc.queryForObject("select count(*) from source_record", Long.class) - before;
             if (stored != n) {
                 throw new IllegalStateException("scale " + scale + ": " + n + " records served, " + stored + " stored");
             }
             double rate = n / s;
             rows.add(new double[] {scale, n, s, rate});
-            out.printf(Locale.ROOT, "%5dx %,9d %9.1f %10.0f %8s %14d %11.2f%n", scale, n, s, rate,
+            out.printf(Locale.ROOT, "%5dx %,9d %9.1f %10.0f %8s %14d %11.2f %13.1f %19.1f %11d%n", scale, n, s, rate,
                     Double.isNaN(copy) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * rate / copy), peakHeapMiB(),
-                    s / (n / 100_000.0));
+                    s / (n / 100_000.0), pull, s - pull, run.partitions().total());
             offset += n;
         }
         long items = jdbc.queryForObject("select count(*) from work_item", Long.class);
@@ -296,6 +304,8 @@ public final class ProvinceBenchmark {
                 .run("--kpi.data-dir=" + work.resolve("data"),
                         "--kpi.mappings-dir=" + mappings,
                         "--kpi.inbox.auto-start=false",
+                        "--kpi.inbox.poll-delay-ms=100",
+                        "--kpi.schedule.enabled=false",
                         "--BENCH_IOFFICE_URL=" + server.baseUrl(),
                         "--logging.level.root=WARN",
                         "--logging.level.vn.kpibridge=ERROR");
