@@ -47,12 +47,12 @@ import vn.kpibridge.routes.KpiBridgeApplication;
  *       alone (records/s), and the same rows loaded into a copy of {@code source_record} by
  *       PostgreSQL COPY alone (records/s);</li>
  *   <li>{@code delta}: the nightly delta end to end, once per scale (delta x 1, 2, 4 by default):
- *       pulled over HTTP in pages through {@code direct:pullRestSource}, normalised, mapped, stored
- *       with the raw evidence and re-scored for the touched employees; records/s, its ratio to COPY,
- *       the peak heap of the phase and the growth of time with size. The re-scoring here is the
- *       routes' own (one {@code direct:scoreEmployeePeriod} per touched employee, then the unit
- *       reports): the benchmark cannot send it through {@link vn.kpibridge.routes.flow.UnitPeriodScoring}
- *       without changing the routes, so this phase measures the flow as it is wired;</li>
+ *       a sync run ({@code direct:syncRun}, as the nightly job) pulls it over HTTP in pages, stores
+ *       the raw evidence, normalises and maps it, then re-scores the touched (source, unit, period)
+ *       partitions through the {@code kpi.partitions} queue ({@link vn.kpibridge.routes.flow.UnitPeriodScoring}
+ *       and each touched unit's reports once); records/s, its ratio to COPY, the peak heap of the
+ *       phase, the growth of time with size, and the run's time split into pull+store and
+ *       re-score+reports;</li>
  *   <li>{@code rescore}: the full-month rescoring ({@link FullMonthRescoring}): the whole month
  *       (employees x 40 items) loaded into {@code work_item} with its evidence by COPY (not timed),
  *       then every (unit, period) re-scored with
