@@ -106,6 +106,19 @@ public class WorkflowHook {
             return;
         }
         ObjectNode before = snapshot(w, null);
+        String reason = rescoredFromRecords(w, sourceId, e);
+        w.updatedAt = OffsetDateTime.now(clock);
+        workflows.save(w);
+        audit.record(Caller.SYSTEM, "RESCORED_FROM_RECORDS", subject, before, snapshot(w, e), reason);
+    }
+
+    /**
+     * Points a workflow at a new version driven by records; an APPROVED or PUBLISHED one goes back
+     * for review (REOPENED, with the reason).
+     *
+     * @return the audit entry's reason
+     */
+    private static String rescoredFromRecords(EvaluationWorkflowEntity w, String sourceId, EvaluationEntity e) {
         int old = w.evaluationVersion;
         w.evaluationVersion = e.version;
         w.unitCode = e.unitCode;
@@ -118,9 +131,7 @@ public class WorkflowHook {
             w.reopenReason = reason + " after " + state.name().toLowerCase(java.util.Locale.ROOT) + "; back for review";
             reason = w.reopenReason;
         }
-        w.updatedAt = OffsetDateTime.now(clock);
-        workflows.save(w);
-        audit.record(Caller.SYSTEM, "RESCORED_FROM_RECORDS", subject, before, snapshot(w, e), reason);
+        return reason;
     }
 
     /**
@@ -206,18 +217,7 @@ public class WorkflowHook {
                 continue;
             }
             ObjectNode before = snapshot(w, null);
-            int old = w.evaluationVersion;
-            w.evaluationVersion = e.version;
-            w.unitCode = e.unitCode;
-            w.sourceId = sourceId;
-            w.schemeId = e.schemeId;
-            String reason = "new records changed the result: v" + old + " -> v" + e.version;
-            WorkflowState state = WorkflowState.valueOf(w.state);
-            if (state == WorkflowState.APPROVED || state == WorkflowState.PUBLISHED) {
-                w.state = WorkflowState.REOPENED.name();
-                w.reopenReason = reason + " after " + state.name().toLowerCase(java.util.Locale.ROOT) + "; back for review";
-                reason = w.reopenReason;
-            }
+            String reason = rescoredFromRecords(w, sourceId, e);
             w.updatedAt = now;
             updates.add(w);
             entries.add(new AuditTrail.Entry(Caller.SYSTEM, "RESCORED_FROM_RECORDS", subject, before, snapshot(w, e), reason));
