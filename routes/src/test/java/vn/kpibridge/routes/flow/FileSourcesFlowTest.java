@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.kpibridge.routes.FlowTestSupport;
 
@@ -97,8 +91,8 @@ class FileSourcesFlowTest extends FlowTestSupport {
 
     @Test
     void xlsxRegisterWrittenWithPoiIsReadFromItsSheetAndAnErrorCellRowIsKept() throws Exception {
-        Path workbook = Files.createTempFile(DATA, "so-giao-viec", ".xlsx");
-        writeRegister(workbook);
+        // the register as the office keeps it: a notes sheet first, two title rows, header on row 3, a #DIV/0! row
+        Path workbook = Path.of("../samples/sources/so-giao-viec-xlsx/so-giao-viec-quy-II-2026.xlsx");
         drop(workbook, "so-giao-viec-xlsx", "so-giao-viec-quy-II-2026.xlsx");
         awaitDone("so-giao-viec-xlsx", "so-giao-viec-quy-II-2026.xlsx");
 
@@ -201,43 +195,4 @@ class FileSourcesFlowTest extends FlowTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** An Excel register as the office keeps it: a notes sheet first, two title rows, header on row 3. */
-    static void writeRegister(Path file) throws Exception {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            wb.createSheet("Hướng dẫn").createRow(0).createCell(0).setCellValue("Sổ theo dõi giao việc");
-            Sheet s = wb.createSheet("Giao việc");
-            s.createRow(0).createCell(0).setCellValue("SỔ THEO DÕI GIAO VIỆC - VĂN PHÒNG BAN TỔ CHỨC TỈNH ỦY");
-            s.createRow(1).createCell(0).setCellValue("Quý II năm 2026");
-            String[] headers = {"STT", "Mã việc", "Nội dung công việc", "Cán bộ thực hiện", "Văn bản giao việc",
-                    "Nhóm việc", "Kế hoạch", "Đã hoàn thành", "Hạn hoàn thành", "Ngày hoàn thành"};
-            Row h = s.createRow(2);
-            for (int i = 0; i < headers.length; i++) {
-                h.createCell(i).setCellValue(headers[i]);
-            }
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            Row r = s.createRow(3);
-            r.createCell(0).setCellValue(1);
-            r.createCell(1).setCellValue("GV-2026-031");
-            r.createCell(2).setCellValue("Quyết định tiếp nhận công chức về công tác tại Ban");
-            r.createCell(3).setCellValue("hung.nv");
-            r.createCell(4).setCellValue("1078 - QĐ/TU");
-            r.createCell(5).setCellValue("CB");
-            r.createCell(6).setCellValue(2);
-            r.createCell(7).setCellValue(2);
-            r.createCell(8).setCellValue(LocalDate.of(2026, 6, 30));
-            r.getCell(8).setCellStyle(date);
-            r.createCell(9).setCellValue(LocalDate.of(2026, 6, 29));
-            r.getCell(9).setCellStyle(date);
-            Row bad = s.createRow(4);
-            bad.createCell(0).setCellValue(2);
-            bad.createCell(1).setCellValue("GV-2026-032");
-            bad.createCell(2).setCellValue("Báo cáo thống kê đảng viên");
-            bad.createCell(3).setCellValue("lan.tt");
-            bad.createCell(6).setCellValue(1);
-            bad.createCell(8).setCellFormula("1/0");
-            wb.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(bad.getCell(8));
-            wb.write(out);
-        }
-    }
 }
