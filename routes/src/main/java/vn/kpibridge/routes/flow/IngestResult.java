@@ -20,29 +20,4 @@ import java.util.List;
  */
 public record IngestResult(String sourceId, String fileName, int records, int stored, int duplicates, int mapped,
         int unmapped, int rejected, int quarantined, List<EmployeePeriod> touched) {
-
-    /**
-     * A result without poison records.
-     *
-     * @param sourceId as the record component
-     * @param fileName as the record component
-     * @param records as the record component
-     * @param stored as the record component
-     * @param duplicates as the record component
-     * @param mapped as the record component
-     * @param unmapped as the record component
-     * @param rejected as the record component
-     * @param touched as the record component
-     */
-    public IngestResult(String sourceId, String fileName, int records, int stored, int duplicates, int mapped,
-            int unmapped, int rejected, List<EmployeePeriod> touched) {
-        this(sourceId, fileName, records, stored, duplicates, mapped, unmapped, rejected, 0, touched);
-    }
-
-    /** @return the distinct (unit, period) pairs touched, as the first employee of each. */
-    public List<EmployeePeriod> touchedUnits() {
-        java.util.Map<String, EmployeePeriod> units = new java.util.LinkedHashMap<>();
-        touched.forEach(t -> units.putIfAbsent(t.unitCode() + "|" + t.period(), t));
-        return List.copyOf(units.values());
-    }
 }

@@ -30,6 +30,23 @@ public abstract class KpiRouteBuilder extends RouteBuilder {
         routes();
     }
 
+    /**
+     * The error handler's {@code kpi.redelivery.*} exponential back-off on a route's own
+     * {@code onException}, retries logged at WARN.
+     *
+     * @param onException the clause to configure
+     * @return it, for chaining
+     */
+    protected static org.apache.camel.model.OnExceptionDefinition withBackOff(
+            org.apache.camel.model.OnExceptionDefinition onException) {
+        return onException
+                .maximumRedeliveries("{{kpi.redelivery.maximum-redeliveries}}")
+                .redeliveryDelay("{{kpi.redelivery.redelivery-delay-ms}}")
+                .useExponentialBackOff()
+                .backOffMultiplier("{{kpi.redelivery.backoff-multiplier}}")
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN);
+    }
+
     /** Defines the routes of the flow. */
     protected abstract void routes() throws Exception;
 

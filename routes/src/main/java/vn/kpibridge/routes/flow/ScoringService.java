@@ -81,15 +81,15 @@ public class ScoringService {
         Evaluation evaluation = new ScoringEngine(setup.scheme()).score(null, subject(employee, target.period()), null, null)
                 .evaluation();
 
-        String resultJson = resultJson(evaluation);
-        String sha = sha256(resultJson);
+        byte[] resultJson = resultJsonBytes(evaluation);
+        String sha = IngestService.sha256(resultJson);
         EvaluationEntity latest = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(
                 target.employeeCode(), target.period()).orElse(null);
         if (latest != null && latest.resultSha256.equals(sha)) {
             return new ScoreOutcome(evaluation, target.period(), latest.version, false, null);
         }
-        EvaluationEntity e = newVersion(employee, target.period(), setup.scheme().id(), evaluation, resultJson, sha,
-                latest == null ? 1 : latest.version + 1);
+        EvaluationEntity e = newVersion(employee, target.period(), setup.scheme().id(), evaluation,
+                new String(resultJson, java.nio.charset.StandardCharsets.UTF_8), sha, latest == null ? 1 : latest.version + 1);
         evaluations.save(e);
         ScoreOutcome outcome = new ScoreOutcome(evaluation, target.period(), e.version, true,
                 message(evaluation, target.period(), e.version));
@@ -139,8 +139,8 @@ public class ScoringService {
      * @param period period code
      * @param schemeId scheme id
      * @param evaluation the evaluation
-     * @param resultJson {@link #resultJson} of it
-     * @param sha {@link #sha256} of {@code resultJson}
+     * @param resultJson the result JSON of it ({@link #resultJsonBytes} as text)
+     * @param sha the hex SHA-256 of its UTF-8 bytes
      * @param version the version number (latest + 1, or 1)
      * @return the unsaved entity
      */
@@ -161,19 +161,11 @@ public class ScoringService {
     }
 
     /**
-     * @param evaluation an evaluation
-     * @return the stored result JSON (indented); its SHA-256 tells whether a result changed
-     */
-    static String resultJson(Evaluation evaluation) {
-        return write(evaluation);
-    }
-
-    /**
-     * {@link #resultJson} as UTF-8 bytes, written directly (the same text): for comparing the SHA-256
-     * without building the string when the result did not change.
+     * The stored result JSON (indented) as UTF-8 bytes: its SHA-256 tells whether a result changed,
+     * and the string is built only when a new version is stored.
      *
      * @param evaluation an evaluation
-     * @return the UTF-8 bytes of {@link #resultJson}
+     * @return the UTF-8 bytes of the result JSON
      */
     static byte[] resultJsonBytes(Evaluation evaluation) {
         try {
@@ -181,11 +173,6 @@ public class ScoringService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    /** @return the lowercase hex SHA-256 of the UTF-8 bytes of {@code json} */
-    static String sha256(String json) {
-        return IngestService.sha256(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

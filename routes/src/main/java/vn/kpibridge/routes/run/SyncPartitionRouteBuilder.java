@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
@@ -81,10 +80,6 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        int max = Integer.parseInt(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.maximum-redeliveries}}"));
-        long delay = Long.parseLong(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.redelivery-delay-ms}}"));
-        double multiplier = Double.parseDouble(getContext().resolvePropertyPlaceholders("{{kpi.redelivery.backoff-multiplier}}"));
-
         // its steps (write-unit-summary, enqueue-period-closed) have no error
         // handler of their own either: a failure reaches the caller (sync-partition, rescore-partition)
         from("direct:scorePartition").routeId("score-partition")
@@ -107,13 +102,11 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
                 .unmarshal().json(JsonLibrary.Jackson, SyncPartition.class)
                 .to("direct:scorePartition");
 
-        from("jms:queue:{{kpi.queues.partitions}}?concurrentConsumers={{kpi.sync-run.partition-consumers}}"
+        withBackOff(from("jms:queue:{{kpi.queues.partitions}}?concurrentConsumers={{kpi.sync-run.partition-consumers}}"
                 + "&transacted=true")
                 .routeId("sync-partition")
-                .onException(Exception.class)
+                .onException(Exception.class))
                     .useOriginalMessage()
-                    .maximumRedeliveries(max).redeliveryDelay(delay).useExponentialBackOff().backOffMultiplier(multiplier)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .handled(true).logExhausted(false)
                     .process(this::failed)
                     .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}")

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,18 +86,16 @@ public class SyncPartitionService {
      * @return grouped by (source, unit, period), employees distinct and sorted, in first-touched order
      */
     static List<SyncPartition> partitions(List<EmployeePeriod> touched) {
-        Map<String, SyncPartition> byKey = new LinkedHashMap<>();
-        Map<String, TreeSet<String>> employees = new LinkedHashMap<>();
+        Map<String, EmployeePeriod> first = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> employees = new HashMap<>();
         for (EmployeePeriod t : touched) {
             String key = t.sourceId() + "|" + t.unitCode() + "|" + t.period();
-            byKey.putIfAbsent(key, new SyncPartition(0, 0, t.sourceId(), t.unitCode(), t.unitName(), t.period(),
-                    List.of()));
+            first.putIfAbsent(key, t);
             employees.computeIfAbsent(key, k -> new TreeSet<>()).add(t.employeeCode());
         }
-        List<SyncPartition> out = new ArrayList<>(byKey.size());
-        byKey.forEach((k, p) -> out.add(new SyncPartition(0, 0, p.sourceId(), p.unitCode(), p.unitName(), p.period(),
-                List.copyOf(employees.get(k)))));
-        return out;
+        return first.entrySet().stream().map(e -> new SyncPartition(0, 0, e.getValue().sourceId(),
+                e.getValue().unitCode(), e.getValue().unitName(), e.getValue().period(),
+                List.copyOf(employees.get(e.getKey())))).toList();
     }
 
     /**

@@ -2,8 +2,6 @@ package vn.kpibridge.routes.source;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.model.OnExceptionDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
@@ -51,16 +49,6 @@ public abstract class PullSourceRouteBuilder extends KpiRouteBuilder {
                 .handled(false)
                 .process(e -> pullFailed(e, true))
                 .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}");
-    }
-
-    /** The base class's {@code kpi.redelivery.*} exponential back-off, retries logged at WARN. */
-    private static OnExceptionDefinition withBackOff(OnExceptionDefinition onException) {
-        return onException
-                .maximumRedeliveries("{{kpi.redelivery.maximum-redeliveries}}")
-                .redeliveryDelay("{{kpi.redelivery.redelivery-delay-ms}}")
-                .useExponentialBackOff()
-                .backOffMultiplier("{{kpi.redelivery.backoff-multiplier}}")
-                .retryAttemptedLogLevel(LoggingLevel.WARN);
     }
 
     private static boolean retryable(Exchange e) {

@@ -86,15 +86,7 @@ public class WorkflowHook {
         EvaluationWorkflowEntity w = workflows.findByEmployeeCodeAndPeriod(e.employeeCode, e.period).orElse(null);
         AuditTrail.Subject subject = AuditTrail.Subject.evaluation(e.employeeCode, e.unitCode, e.period);
         if (w == null) {
-            w = new EvaluationWorkflowEntity();
-            w.employeeCode = e.employeeCode;
-            w.unitCode = e.unitCode;
-            w.period = e.period;
-            w.sourceId = sourceId;
-            w.schemeId = e.schemeId;
-            w.state = WorkflowState.PROVISIONAL.name();
-            w.evaluationVersion = e.version;
-            w.updatedAt = OffsetDateTime.now(clock);
+            w = provisional(sourceId, e, OffsetDateTime.now(clock));
             workflows.save(w);
             audit.record(Caller.SYSTEM, "EVALUATION_CREATED", subject, null, snapshot(w, e), "scored from records");
             return;
@@ -110,6 +102,20 @@ public class WorkflowHook {
         w.updatedAt = OffsetDateTime.now(clock);
         workflows.save(w);
         audit.record(Caller.SYSTEM, "RESCORED_FROM_RECORDS", subject, before, snapshot(w, e), reason);
+    }
+
+    /** @return the workflow of a first version: PROVISIONAL, pointing at it */
+    private static EvaluationWorkflowEntity provisional(String sourceId, EvaluationEntity e, OffsetDateTime now) {
+        EvaluationWorkflowEntity w = new EvaluationWorkflowEntity();
+        w.employeeCode = e.employeeCode;
+        w.unitCode = e.unitCode;
+        w.period = e.period;
+        w.sourceId = sourceId;
+        w.schemeId = e.schemeId;
+        w.state = WorkflowState.PROVISIONAL.name();
+        w.evaluationVersion = e.version;
+        w.updatedAt = now;
+        return w;
     }
 
     /**
@@ -196,15 +202,7 @@ public class WorkflowHook {
             EvaluationWorkflowEntity w = existing.get(e.employeeCode);
             AuditTrail.Subject subject = AuditTrail.Subject.evaluation(e.employeeCode, e.unitCode, e.period);
             if (w == null) {
-                w = new EvaluationWorkflowEntity();
-                w.employeeCode = e.employeeCode;
-                w.unitCode = e.unitCode;
-                w.period = e.period;
-                w.sourceId = sourceId;
-                w.schemeId = e.schemeId;
-                w.state = WorkflowState.PROVISIONAL.name();
-                w.evaluationVersion = e.version;
-                w.updatedAt = now;
+                w = provisional(sourceId, e, now);
                 inserts.add(w);
                 entries.add(new AuditTrail.Entry(Caller.SYSTEM, "EVALUATION_CREATED", subject, null, snapshot(w, e),
                         "scored from records"));
