@@ -32,11 +32,16 @@ public class DeliveryQueryService {
             + "last_answer";
 
     private final JdbcTemplate jdbc;
+    private final OutboxService outbox;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** @param jdbc the database */
-    public DeliveryQueryService(JdbcTemplate jdbc) {
+    /**
+     * @param jdbc the database
+     * @param outbox the payload of a message stored as a reference to its evaluation version
+     */
+    public DeliveryQueryService(JdbcTemplate jdbc, OutboxService outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -115,10 +120,13 @@ public class DeliveryQueryService {
      * @throws ApiProblem 404 when there is no such message
      */
     public String message(long id) {
-        List<ObjectNode> found = jdbc.query("select " + COLUMNS + ", payload::text as payload_text from outbox_message "
-                + "where id = ?", (rs, n) -> {
+        List<ObjectNode> found = jdbc.query("select " + COLUMNS + ", payload::text as payload_text, evaluation_id from "
+                + "outbox_message where id = ?", (rs, n) -> {
                     ObjectNode m = message(rs);
-                    m.set("payload", readTree(rs.getString("payload_text")));
+                    String own = rs.getString("payload_text");
+                    // an evaluation version's own message is stored as a reference to the version
+                    m.set("payload", readTree(own != null ? own
+                            : outbox.payload(null, rs.getLong("evaluation_id"))));
                     return m;
                 }, id);
         if (found.isEmpty()) {

@@ -366,11 +366,13 @@ final class FullMonthRescoring {
             if (emptyFirst && !sizesPrinted) {
                 sizesPrinted = true;
                 jdbc.query("select (select version()), avg(length(e.result::text)), avg(pg_column_size(e.result)), "
-                        + "(select avg(length(payload::text)) from outbox_message), (select avg(pg_column_size(payload)) "
-                        + "from outbox_message), current_setting('default_toast_compression') from evaluation e", rs -> {
+                        + "(select count(*) filter (where payload is null and evaluation_id is not null) from outbox_message), "
+                        + "(select count(*) from outbox_message), current_setting('default_toast_compression') "
+                        + "from evaluation e", rs -> {
                             out.printf(Locale.ROOT, "  (per new version: result %,.0f B of JSON, %,.0f B stored; outbox "
-                                    + "message %,.0f B, %,.0f B stored; TOAST compression %s; %s)%n", rs.getDouble(2),
-                                    rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6), rs.getString(1));
+                                    + "messages: %,d of %,d stored as a reference to the version (claim check); TOAST "
+                                    + "compression %s; %s)%n", rs.getDouble(2), rs.getDouble(3), rs.getLong(4),
+                                    rs.getLong(5), rs.getString(6), rs.getString(1));
                         });
             }
             return new Run(units, employees.get(), items.get(), s, newVersions.get(), outbox, overQuota.get(), forGood.get(),

@@ -79,7 +79,7 @@ public class OutboxRouteBuilder extends KpiRouteBuilder {
                         if (!queue) {
                             e.getIn().setHeader(EVENT_HEADER, m.kind);
                         }
-                        e.getIn().setBody(m.payload);
+                        e.getIn().setBody(outbox.payload(m));
                     })
                     .to("jms:" + destination + "?jmsMessageType=Text")
                     .process(e -> {

@@ -152,21 +152,48 @@ public class OutboxService {
      * (PROPOSED) and, when the HR push is on ({@link HrTarget#enabled()}), the HR push. All carry
      * the key {@code employee:period:vN}.
      *
+     * The version's own messages (queue, HR push) are stored as a reference to the version (claim
+     * check, see {@link #payload}); the event carries its own payload.
+     *
      * @param o the outcome of a new version ({@code newVersion} true)
+     * @param evaluationId id of the stored version ({@code evaluation.id})
      * @throws IllegalArgumentException when the outcome is not a new version
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void enqueueEvaluation(ScoreOutcome o) {
-        if (!o.newVersion() || o.messageJson() == null) {
+    public void enqueueEvaluation(ScoreOutcome o, long evaluationId) {
+        if (!o.newVersion()) {
             throw new IllegalArgumentException("only a new evaluation version is published: " + o.idempotencyKey());
         }
         String key = o.idempotencyKey();
         String employee = o.evaluation().employeeId();
         String unit = o.evaluation().unitCode();
-        enqueue(EVALUATIONS_QUEUE, "evaluation", key, o.messageJson(), employee, unit, o.period());
+        enqueueReference(EVALUATIONS_QUEUE, key, evaluationId, employee, unit, o.period());
         if (releaseOnNewVersion) {
-            release(key, o.messageJson(), employee, unit, o.period(), "evaluation-version-stored", "PROPOSED");
+            String message = o.messageJson();
+            enqueue(EVALUATION_FINALIZED_TOPIC, ResultEvents.EVALUATION_FINALIZED, key,
+                    ResultEvents.evaluationFinalized(message, OffsetDateTime.now(), "evaluation-version-stored", "PROPOSED"),
+                    employee, unit, o.period());
+            if (hr.enabled()) {
+                enqueueReference(HR, key, evaluationId, employee, unit, o.period());
+            }
         }
+    }
+
+    /** {@link #enqueue} of an evaluation version's own message as a reference to the version (claim check). */
+    private void enqueueReference(String target, String key, long evaluationId, String employee, String unit,
+            String period) {
+        if (outbox.existsByTargetAndIdempotencyKey(target, key)) {
+            return;
+        }
+        OutboxMessageEntity m = new OutboxMessageEntity();
+        m.target = target;
+        m.kind = "evaluation";
+        m.idempotencyKey = key;
+        m.evaluationId = evaluationId;
+        m.employeeCode = employee;
+        m.unitCode = unit;
+        m.period = period;
+        outbox.save(m);
     }
 
     /**
@@ -181,22 +208,23 @@ public class OutboxService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int enqueueEvaluations(List<ScoreOutcome> outcomes) {
-        List<String[]> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         boolean hrOn = releaseOnNewVersion && hr.enabled();
         for (ScoreOutcome o : outcomes) {
-            if (!o.newVersion() || o.messageJson() == null) {
+            if (!o.newVersion()) {
                 throw new IllegalArgumentException("only a new evaluation version is published: " + o.idempotencyKey());
             }
             String key = o.idempotencyKey();
             String employee = o.evaluation().employeeId();
             String unit = o.evaluation().unitCode();
-            rows.add(new String[] {EVALUATIONS_QUEUE, "evaluation", key, o.messageJson(), employee, unit, o.period()});
+            // the version's own messages: a reference to the stored version, no copy of its result
+            rows.add(new Object[] {EVALUATIONS_QUEUE, "evaluation", key, null, employee, unit, o.period(), o.version()});
             if (releaseOnNewVersion) {
-                rows.add(new String[] {EVALUATION_FINALIZED_TOPIC, ResultEvents.EVALUATION_FINALIZED, key,
+                rows.add(new Object[] {EVALUATION_FINALIZED_TOPIC, ResultEvents.EVALUATION_FINALIZED, key,
                         ResultEvents.evaluationFinalized(o.messageJson(), OffsetDateTime.now(), "evaluation-version-stored",
-                                "PROPOSED"), employee, unit, o.period()});
+                                "PROPOSED"), employee, unit, o.period(), null});
                 if (hrOn) {
-                    rows.add(new String[] {HR, "evaluation", key, o.messageJson(), employee, unit, o.period()});
+                    rows.add(new Object[] {HR, "evaluation", key, null, employee, unit, o.period(), o.version()});
                 }
             }
         }
@@ -204,21 +232,26 @@ public class OutboxService {
             return 0;
         }
         OffsetDateTime now = OffsetDateTime.now();
-        int[][] counts = jdbc.batchUpdate("insert into outbox_message (target, kind, idempotency_key, payload, employee_code, "
-                + "unit_code, period, status, attempts, redrives, created_at, updated_at, next_attempt_at) "
-                + "values (?, ?, ?, ?::jsonb, ?, ?, ?, '" + OutboxMessageEntity.PENDING + "', 0, 0, ?, ?, ?) "
+        int[][] counts = jdbc.batchUpdate("insert into outbox_message (target, kind, idempotency_key, payload, "
+                + "evaluation_id, employee_code, unit_code, period, status, attempts, redrives, created_at, updated_at, "
+                + "next_attempt_at) values (?, ?, ?, ?::jsonb, (select id from evaluation where employee_code = ? "
+                + "and period = ? and version = ?), ?, ?, ?, '" + OutboxMessageEntity.PENDING + "', 0, 0, ?, ?, ?) "
                 + "on conflict (target, idempotency_key) do nothing", rows, 500, (ps, r) -> {
-                    for (int i = 0; i < r.length; i++) {
-                        if (i == 3) {
-                            // the payload typed as jsonb, parsed once by the server
-                            ps.setObject(i + 1, r[i], java.sql.Types.OTHER);
-                        } else {
-                            ps.setString(i + 1, r[i]);
-                        }
-                    }
-                    ps.setObject(8, now);
-                    ps.setObject(9, now);
-                    ps.setObject(10, now);
+                    ps.setString(1, (String) r[0]);
+                    ps.setString(2, (String) r[1]);
+                    ps.setString(3, (String) r[2]);
+                    // a payload of its own (the event) typed as jsonb, parsed once by the server
+                    ps.setObject(4, r[3], java.sql.Types.OTHER);
+                    // the referenced version: none (-1 finds no row) for a message with its own payload
+                    ps.setString(5, (String) r[4]);
+                    ps.setString(6, (String) r[6]);
+                    ps.setInt(7, r[7] == null ? -1 : (Integer) r[7]);
+                    ps.setString(8, (String) r[4]);
+                    ps.setString(9, (String) r[5]);
+                    ps.setString(10, (String) r[6]);
+                    ps.setObject(11, now);
+                    ps.setObject(12, now);
+                    ps.setObject(13, now);
                 });
         int added = 0;
         for (int[] batch : counts) {
@@ -251,7 +284,40 @@ public class OutboxService {
 
     /** @return the queue message of an evaluation version ({@code employee:period:vN}), if stored */
     public Optional<String> evaluationMessage(String idempotencyKey) {
-        return outbox.findByTargetAndIdempotencyKey(EVALUATIONS_QUEUE, idempotencyKey).map(m -> m.payload);
+        return outbox.findByTargetAndIdempotencyKey(EVALUATIONS_QUEUE, idempotencyKey).map(this::payload);
+    }
+
+    /**
+     * The payload a message delivers: its own, or, for an evaluation version's own message stored
+     * as a reference (claim check, migration V11), the version's message built from its stored
+     * result ({@link ScoringService#message(String, String, int)}), the same JSON as when it was
+     * scored. Read in the caller's transaction.
+     *
+     * @param m a stored message
+     * @return the JSON payload to deliver
+     * @throws IllegalStateException when the referenced version cannot be read back
+     */
+    public String payload(OutboxMessageEntity m) {
+        return payload(m.payload, m.evaluationId);
+    }
+
+    /**
+     * {@link #payload(OutboxMessageEntity)} from the two columns.
+     *
+     * @param ownPayload the message's {@code payload}, or null
+     * @param evaluationId its {@code evaluation_id}, used when the payload is null
+     * @return the JSON payload to deliver
+     * @throws IllegalStateException when both are null or the version cannot be read back
+     */
+    public String payload(String ownPayload, Long evaluationId) {
+        if (ownPayload != null) {
+            return ownPayload;
+        }
+        if (evaluationId == null) {
+            throw new IllegalStateException("outbox message with neither payload nor evaluation version");
+        }
+        return jdbc.queryForObject("select result, period, version from evaluation where id = ?",
+                (rs, i) -> ScoringService.message(rs.getString(1), rs.getString(2), rs.getInt(3)), evaluationId);
     }
 
     private void release(String key, String messageJson, String employee, String unit, String period, String trigger,
@@ -353,7 +419,7 @@ public class OutboxService {
         a.attempt = m.attempts;
         a.startedAt = m.lastAttemptAt;
         attempts.save(a);
-        return Optional.of(new DeliveryClaim(id, m.target, m.idempotencyKey, m.payload, m.redrives, m.attempts));
+        return Optional.of(new DeliveryClaim(id, m.target, m.idempotencyKey, payload(m), m.redrives, m.attempts));
     }
 
     /**

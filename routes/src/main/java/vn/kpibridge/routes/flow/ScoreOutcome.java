@@ -9,9 +9,19 @@ import vn.kpibridge.scoring.Evaluation;
  * @param period period code
  * @param version stored version of this result (unchanged results keep the latest version)
  * @param newVersion true when the result differs from the latest stored one and was stored now
- * @param messageJson the evaluation message (JSON) queued for a new version; null when unchanged
  */
-public record ScoreOutcome(Evaluation evaluation, String period, int version, boolean newVersion, String messageJson) {
+public record ScoreOutcome(Evaluation evaluation, String period, int version, boolean newVersion) {
+
+    /**
+     * Builds the evaluation message of a new version (JSON text, see {@link ScoringService#message});
+     * built on each call, only when a message needs it (the outbox stores a reference to the
+     * version instead of the message, see {@link OutboxService#payload}).
+     *
+     * @return the message, or null when the result was unchanged (no version, no message)
+     */
+    public String messageJson() {
+        return newVersion ? ScoringService.message(evaluation, period, version) : null;
+    }
 
     /** @return the idempotency key of the message: employee, period and version. */
     public String idempotencyKey() {

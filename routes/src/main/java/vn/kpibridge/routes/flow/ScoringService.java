@@ -86,16 +86,15 @@ public class ScoringService {
         EvaluationEntity latest = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(
                 target.employeeCode(), target.period()).orElse(null);
         if (latest != null && latest.resultSha256.equals(sha)) {
-            return new ScoreOutcome(evaluation, target.period(), latest.version, false, null);
+            return new ScoreOutcome(evaluation, target.period(), latest.version, false);
         }
         EvaluationEntity e = newVersion(employee, target.period(), setup.scheme().id(), evaluation,
                 new String(resultJson, java.nio.charset.StandardCharsets.UTF_8), sha, latest == null ? 1 : latest.version + 1);
         evaluations.save(e);
-        ScoreOutcome outcome = new ScoreOutcome(evaluation, target.period(), e.version, true,
-                message(evaluation, target.period(), e.version));
+        ScoreOutcome outcome = new ScoreOutcome(evaluation, target.period(), e.version, true);
         // same transaction as the evaluation: the messages (queue, evaluation.finalized event, HR
         // push when on) exist exactly when the version does
-        outbox.enqueueEvaluation(outcome);
+        outbox.enqueueEvaluation(outcome, e.getId());
         workflow.versionStored(target.sourceId(), e);
         return outcome;
     }
@@ -180,6 +179,29 @@ public class ScoringService {
      * labels, and the exact evaluation (per-item table "Bảng 2", axes, rules fired).
      */
     static String message(Evaluation ev, String period, int version) {
+        return write(messageTree(ev, period, version));
+    }
+
+    /**
+     * The published message of a stored version, built from its stored result JSON (the claim
+     * check of the outbox, {@link OutboxService#payload}): the same message as when it was scored.
+     *
+     * @param resultJson the version's {@code evaluation.result}
+     * @param period period code
+     * @param version version number
+     * @return the message JSON
+     * @throws IllegalStateException when the stored result cannot be read back as an evaluation
+     */
+    static String message(String resultJson, String period, int version) {
+        try {
+            return message(MAPPER.readValue(resultJson, Evaluation.class), period, version);
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException("the stored result of " + period + " v" + version + " cannot be read back: "
+                    + ex.getMessage(), ex);
+        }
+    }
+
+    private static ObjectNode messageTree(Evaluation ev, String period, int version) {
         ObjectNode m = MAPPER.createObjectNode();
         m.put("idempotencyKey", EvaluationEntity.idempotencyKey(ev.employeeId(), period, version));
         m.put("employeeCode", ev.employeeId());
@@ -210,7 +232,7 @@ public class ScoringService {
         display.put("proposedRating", ev.proposedRating().name());
         display.put("proposedRatingLabel", ev.proposedRating().label());
         m.set("evaluation", MAPPER.valueToTree(ev));
-        return write(m);
+        return m;
     }
 
     private static String write(Object o) {

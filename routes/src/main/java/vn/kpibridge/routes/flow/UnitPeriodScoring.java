@@ -202,14 +202,13 @@ public class UnitPeriodScoring {
             String sha = IngestService.sha256(resultJson);
             Latest last = latest.get(employee.code());
             if (last != null && last.sha().equals(sha)) {
-                outcomes.add(new ScoreOutcome(evaluation, period, last.version(), false, null));
+                outcomes.add(new ScoreOutcome(evaluation, period, last.version(), false));
                 continue;
             }
             int version = last == null ? 1 : last.version() + 1;
             versions.add(ScoringService.newVersion(employee, period, scheme.id(), evaluation,
                     new String(resultJson, java.nio.charset.StandardCharsets.UTF_8), sha, version));
-            ScoreOutcome o = new ScoreOutcome(evaluation, period, version, true,
-                    ScoringService.message(evaluation, period, version));
+            ScoreOutcome o = new ScoreOutcome(evaluation, period, version, true);
             outcomes.add(o);
             published.add(o);
         }

@@ -42,6 +42,12 @@ public class OutboxMessageEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String payload;
+    /**
+     * The evaluation version whose message this is, when the payload is not stored (claim check,
+     * migration V11): {@link vn.kpibridge.routes.flow.OutboxService#payload} builds it from the
+     * stored result. Null for a message with its own payload.
+     */
+    public Long evaluationId;
     public String status = PENDING;
     /** Attempts in the current round (since creation or the last re-drive). */
     public int attempts;

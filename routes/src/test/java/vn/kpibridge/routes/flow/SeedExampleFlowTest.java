@@ -115,6 +115,12 @@ class SeedExampleFlowTest extends FlowTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> count("select count(*) from outbox_message where target = 'EVALUATIONS_QUEUE' and status = 'DELIVERED'") == 1);
         assertThat(jdbc.queryForObject("select idempotency_key from outbox_message where target = 'EVALUATIONS_QUEUE'", String.class))
                 .isEqualTo("BTC-CB-0001:2026-Q2:v1");
+        // claim check: the queue message is stored as a reference to the version, not a copy of its result,
+        // and what was delivered above is the message built from the stored result
+        assertThat(jdbc.queryForObject("select (payload is null and evaluation_id = (select id from evaluation)) "
+                + "from outbox_message where target = 'EVALUATIONS_QUEUE'", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("select octet_length(result::text) from evaluation", Integer.class))
+                .isGreaterThan(2000);
         assertThat(jdbc.queryForObject("select payload->'danhGia'->>'heSoChatLuong' from source_record where record_id = ?",
                 String.class, "CV-2026-Q2-0005")).isEqualTo("1.2");
         assertThat(jdbc.queryForObject("select rule_id || ' ' || catalog_version from work_item where record_id = ?",

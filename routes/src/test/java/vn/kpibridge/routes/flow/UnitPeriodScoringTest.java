@@ -224,9 +224,26 @@ class UnitPeriodScoringTest extends FlowTestSupport {
         return new ExportFile(name, mapper.createObjectNode().put("period", PERIOD), raws);
     }
 
-    private static List<List<Object>> view(List<ScoreOutcome> outcomes) {
+    private List<List<Object>> view(List<ScoreOutcome> outcomes) {
+        for (ScoreOutcome o : outcomes) {
+            if (o.newVersion()) {
+                // claim check: the queue message is built from the stored result when delivered; it is the
+                // message built from the scoring's own evaluation (the same JSON; the stored jsonb has its
+                // own key order, as the stored payload had before)
+                String delivered = outbox.evaluationMessage(o.idempotencyKey()).orElseThrow();
+                assertThat(readTree(delivered)).as(o.idempotencyKey()).isEqualTo(readTree(o.messageJson()));
+            }
+        }
         return outcomes.stream().map(o -> List.<Object>of(o.evaluation().employeeId(), o.version(), o.newVersion(),
                 String.valueOf(o.messageJson()))).toList();
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Map<String, List<Map<String, Object>>> tables() {
