@@ -199,7 +199,8 @@ public class IngestBulkWriter {
      * @param sourceId source id
      * @param rows at most one row per record id (the caller keeps the highest version)
      * @return rows inserted or updated
-     * @throws IllegalArgumentException when a record id appears twice
+     * @throws IllegalArgumentException when a record id appears twice (through the bean: wrapped in
+     *     Spring's {@link org.springframework.dao.InvalidDataAccessApiUsageException})
      * @throws org.springframework.dao.DataAccessException when PostgreSQL refuses the rows (see
      *     {@link #refusedData}) or fails
      */
@@ -334,8 +335,7 @@ public class IngestBulkWriter {
                 ps.setString(4, sourceId);
                 return ps;
             }, rs -> {
-                long v = rs.getLong(3);
-                fresh.remove(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.wasNull() ? null : v));
+                fresh.remove(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class)));
             });
         }
         List<IssueRow> byPosition = fresh.values().stream().filter(r -> r.recordId() == null).toList();
@@ -351,9 +351,8 @@ public class IngestBulkWriter {
                 ps.setString(4, sourceId);
                 return ps;
             }, rs -> {
-                int x = rs.getInt(3);
                 fresh.remove(java.util.Arrays.asList(rs.getString(1), null, null, rs.getString(2),
-                        rs.wasNull() ? null : x));
+                        rs.getObject(3, Integer.class)));
             });
         }
         List<IssueRow> insert = new ArrayList<>(fresh.values());
