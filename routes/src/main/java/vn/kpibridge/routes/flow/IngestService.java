@@ -319,7 +319,7 @@ public class IngestService {
                     export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), issueRows);
             rejected++;
         }
-        // 1. evidence first, unchanged: the whole batch in one statement
+        // 1. evidence first, unchanged: the whole batch in one COPY and one statement
         List<RawRecord> withId = new ArrayList<>();
         List<IngestBulkWriter.EvidenceRow> evidenceRows = new ArrayList<>();
         for (int position = 0; position < export.records().size(); position++) {
