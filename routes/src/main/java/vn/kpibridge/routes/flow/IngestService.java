@@ -312,12 +312,14 @@ public class IngestService {
         int rejected = 0;
         int quarantined = 0;
         Set<EmployeePeriod> touched = new LinkedHashSet<>();
+        // the batch's issues, kept together at the end (one query, one JDBC batch)
+        List<IngestBulkWriter.IssueRow> issueRows = new ArrayList<>();
         for (RejectedRecord bad : export.rejected()) {
-            issue(sourceId, export.fileName(), bad.index(), bad.line(), null, null, RecordIssueEntity.REJECTED,
-                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), kept);
+            issue(export.fileName(), bad.index(), bad.line(), null, null, RecordIssueEntity.REJECTED,
+                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), issueRows);
             rejected++;
         }
-        // 1. evidence first, unchanged: the whole batch in one statement
+        // 1. evidence first, unchanged: the whole batch in one COPY and one statement
         List<RawRecord> withId = new ArrayList<>();
         List<IngestBulkWriter.EvidenceRow> evidenceRows = new ArrayList<>();
         for (int position = 0; position < export.records().size(); position++) {
@@ -325,15 +327,15 @@ public class IngestService {
             String recordId = setup.normalizer().recordId(raw);
             IngestBulkWriter.RefusedData refused = poison.get(position);
             if (refused != null) {
-                quarantine(setup, export, raw, recordId, refused, kept);
+                quarantine(setup, export, raw, recordId, refused, issueRows);
                 quarantined++;
                 continue;
             }
             String payload = json(raw);
             if (recordId == null || recordId.isBlank()) {
-                issue(sourceId, export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
+                issue(export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
                         export.fileName() + ":" + raw.line() + ": record #" + (raw.index() + 1) + " has no id", payload,
-                        kept);
+                        issueRows);
                 rejected++;
                 continue;
             }
@@ -364,9 +366,9 @@ public class IngestService {
                 Period period = Period.parse(r.period());
                 Employee employee = setup.identities().employee(r.assigneeId()).orElse(null);
                 if (employee == null) {
-                    issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
+                    issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
                             where + "record " + recordId + ": assignee \"" + r.assigneeId() + "\" is not in identity map "
-                                    + setup.identities().file(), payload, kept);
+                                    + setup.identities().file(), payload, issueRows);
                     unmapped++;
                     continue;
                 }
@@ -377,8 +379,8 @@ public class IngestService {
                     Catalog catalog = setup.catalog().forPeriod(period);
                     MappingDecision d = setup.rules().map(r, catalog);
                     if (!d.mapped()) {
-                        issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
-                                where + "record " + recordId + ": " + d.unmappedReason(), payload, kept);
+                        issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
+                                where + "record " + recordId + ": " + d.unmappedReason(), payload, issueRows);
                         unmapped++;
                         continue;
                     }
@@ -389,13 +391,19 @@ public class IngestService {
                 touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(), period.code(),
                         sourceId));
             } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
-                issue(sourceId, export.fileName(), raw, recordId, version, RecordIssueEntity.REJECTED,
-                        where + e.getMessage(), payload, kept);
+                issue(export.fileName(), raw, recordId, version, RecordIssueEntity.REJECTED,
+                        where + e.getMessage(), payload, issueRows);
                 rejected++;
             }
         }
         // 3. the work plan: one statement for the batch; an older version arriving late does not win
         bulk.upsertWorkItems(sourceId, new ArrayList<>(items.values()));
+        // 4. the issues not kept before
+        for (IngestBulkWriter.IssueRow i : bulk.keepIssues(sourceId, issueRows)) {
+            if (kept != null) {
+                kept.add(i.kind() + " record kept: " + i.reason());
+            }
+        }
         return new IngestResult(sourceId, export.fileName(), export.size(), stored, duplicates, mapped,
                 unmapped, rejected, quarantined, new ArrayList<>(touched));
     }
@@ -407,7 +415,7 @@ public class IngestService {
      * six characters <code>&#92;u0000</code>, which jsonb accepts.
      */
     private void quarantine(SourceSetup setup, ExportFile export, RawRecord raw, String recordId,
-            IngestBulkWriter.RefusedData refused, List<String> kept) {
+            IngestBulkWriter.RefusedData refused, List<IngestBulkWriter.IssueRow> issueRows) {
         int at = raw.line() > 0 ? raw.line() : raw.index() + 1;
         String record = recordId == null || recordId.isBlank() ? "#" + (raw.index() + 1) : recordId;
         String reason = export.fileName() + ":" + at + ": record " + record + ": " + refused.describe();
@@ -416,8 +424,8 @@ public class IngestService {
         if (id != null && id.length() > 200) {
             id = id.substring(0, 200);
         }
-        issue(setup.mapping().id(), export.fileName(), raw, id, setup.normalizer().recordVersion(raw),
-                RecordIssueEntity.QUARANTINED, reason, json(raw), kept);
+        issue(export.fileName(), raw, id, setup.normalizer().recordVersion(raw), RecordIssueEntity.QUARANTINED, reason,
+                json(raw), issueRows);
     }
 
     /**
@@ -484,33 +492,16 @@ public class IngestService {
         assessments.save(a);
     }
 
-    private void issue(String sourceId, String fileName, RawRecord raw, String recordId, Long version, String kind,
-            String reason, String payload, List<String> kept) {
-        issue(sourceId, fileName, raw.index(), raw.line(), recordId, version, kind, reason, payload, kept);
+    private void issue(String fileName, RawRecord raw, String recordId, Long version, String kind, String reason,
+            String payload, List<IngestBulkWriter.IssueRow> issueRows) {
+        issue(fileName, raw.index(), raw.line(), recordId, version, kind, reason, payload, issueRows);
     }
 
-    private void issue(String sourceId, String fileName, int index, int line, String recordId, Long version,
-            String kind, String reason, String payload, List<String> kept) {
-        boolean known = recordId != null
-                ? issues.existsBySourceIdAndKindAndRecordIdAndVersion(sourceId, kind, recordId, version)
-                : issues.existsBySourceIdAndKindAndFileNameAndRecordIndex(sourceId, kind, fileName, index);
-        if (known) {
-            return; // already kept with its reason
-        }
-        RecordIssueEntity i = new RecordIssueEntity();
-        i.sourceId = sourceId;
-        i.fileName = fileName;
-        i.line = line;
-        i.recordIndex = index;
-        i.recordId = recordId;
-        i.version = version;
-        i.kind = kind;
-        i.reason = withoutNul(reason);
-        i.payload = storable(payload);
-        issues.save(i);
-        if (kept != null) {
-            kept.add(kind + " record kept: " + i.reason);
-        }
+    /** Notes an issue of the batch; {@link IngestBulkWriter#keepIssues} keeps it unless it was kept before. */
+    private void issue(String fileName, int index, int line, String recordId, Long version, String kind, String reason,
+            String payload, List<IngestBulkWriter.IssueRow> issueRows) {
+        issueRows.add(new IngestBulkWriter.IssueRow(fileName, line, index, recordId, version, kind, withoutNul(reason),
+                storable(payload)));
     }
 
     private String json(RawRecord raw) {

@@ -1,37 +1,71 @@
 package vn.kpibridge.routes.persistence;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Set-based writes of the ingest path (issue 8 point 3): a batch of evidence rows and a batch of
- * work items each go to PostgreSQL in one statement ({@code insert ... select from unnest(arrays)}),
- * instead of one round trip (or three) per record. Same rules as the record-by-record path:
- * evidence is stored once per (source, record id, version) and never changed; a work item is one
- * row per (source, record id) holding the highest version seen. Runs in the caller's transaction
- * (the {@link JdbcTemplate} shares the JPA transaction's connection).
+ * Set-based writes of the ingest path (issue 8): a batch of evidence rows and a batch of work items
+ * are each loaded with one PostgreSQL {@code COPY ... from stdin with (format csv)} (pgjdbc's
+ * {@link org.postgresql.copy.CopyManager} on the transaction's own connection; the CSV written by
+ * Jackson's {@link CsvMapper}) into a staging table of the session ({@code create temp table ... on
+ * commit delete rows}), then moved into their table with one {@code insert ... select ... on
+ * conflict}; the record issues of a batch are checked in one query and inserted in one JDBC batch.
+ * Same rules as the record-by-record path: evidence is stored once per (source, record id,
+ * version) and never changed; a work item is one row per (source, record id) holding the highest
+ * version seen; an issue is kept once per (source, kind, record id, version), or per (source,
+ * kind, file, position) for a record without id. Runs in the caller's transaction (the
+ * {@link JdbcTemplate} shares the JPA transaction's connection).
+ *
+ * <p>CSV as PostgreSQL reads it (PostgreSQL "COPY", section "CSV Format"): every text is quoted
+ * ({@link CsvGenerator.Feature#ALWAYS_QUOTE_STRINGS}) with quotes doubled inside, so an empty text
+ * stays empty, commas, quotes, newlines and backslashes are data, and {@code \.} is never read as
+ * the end of the data; a null is an unquoted empty field, which COPY reads as NULL.
  *
  * <p>Conflicts on the unique keys are handled by design and never fail a batch: evidence
  * {@code on conflict (source_id, record_id, version) do nothing}, work items {@code on conflict
  * (source_id, record_id) do update} (one row per record id and statement, checked before). Any
- * other refusal of a statement is either caused by a record's data ({@link #refusedData}) or
- * technical.
+ * other refusal of a statement is either caused by a record's data ({@link #refusedData}; a COPY's
+ * refusal, e.g. {@code 22021} for a NUL character, carries the same SQLState and message as an
+ * insert's) or technical.
  */
 @Repository
 public class IngestBulkWriter {
+    /** CSV of the records below, one column per component, named as the table's column (snake case). */
+    private static final CsvMapper CSV = CsvMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+    private static final Copy<EvidenceRow> EVIDENCE = new Copy<>("evidence_stage", EvidenceRow.class);
+    private static final Copy<WorkItemRow> WORK_ITEMS = new Copy<>("work_item_stage", WorkItemRow.class);
+
     private final JdbcTemplate jdbc;
 
     /** @param jdbc JDBC access on the application's data source */
@@ -60,35 +94,42 @@ public class IngestBulkWriter {
      * @param ids evidence row id per key, for every row of the batch (new or already stored)
      * @param stored keys stored by this call (the others were there already)
      */
-    public record StoredEvidence(Map<EvidenceKey, Long> ids, java.util.Set<EvidenceKey> stored) {
+    public record StoredEvidence(Map<EvidenceKey, Long> ids, Set<EvidenceKey> stored) {
     }
 
     /**
-     * Stores the batch's evidence rows not yet stored, in one statement, and returns the id of
-     * every row's evidence.
+     * Stores the batch's evidence rows not yet stored and returns the id of every row's evidence:
+     * the rows go to the session's staging table {@code evidence_stage} with one COPY, then into
+     * {@code source_record} with one {@code insert ... select ... on conflict do nothing returning};
+     * the ids of rows stored before are read in one more query (only when there are such rows).
+     * The payload is cast to jsonb by the insert, so a payload jsonb refuses fails there (e.g.
+     * {@code 22P05} for <code>&#92;u0000</code>); a record id with a NUL character is refused by the
+     * COPY itself ({@code 22021}).
      *
      * @param sourceId source id
      * @param fileName file (or call) the batch came from
      * @param rows the rows, any order; the same key twice is stored once
      * @return ids per key and the keys stored now
+     * @throws org.springframework.dao.DataAccessException when PostgreSQL refuses the rows (see
+     *     {@link #refusedData}) or fails
      */
     public StoredEvidence storeEvidence(String sourceId, String fileName, List<EvidenceRow> rows) {
         Map<EvidenceKey, Long> ids = new HashMap<>();
-        java.util.Set<EvidenceKey> stored = new java.util.HashSet<>();
+        Set<EvidenceKey> stored = new HashSet<>();
         if (rows.isEmpty()) {
             return new StoredEvidence(ids, stored);
         }
+        jdbc.execute("create temp table if not exists evidence_stage (record_id text, version bigint, payload text, "
+                + "line int) on commit delete rows");
+        copy(EVIDENCE, rows);
+        // the stage is emptied by the statement that reads it: a second call in one transaction starts empty
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("insert into source_record (source_id, record_id, version, payload, "
-                    + "file_name, line) select ?, t.r, t.v, t.p::jsonb, ?, t.l from unnest(?::varchar[], ?::bigint[], "
-                    + "?::text[], ?::int[]) as t(r, v, p, l) on conflict (source_id, record_id, version) do nothing "
-                    + "returning id, record_id, version");
+            PreparedStatement ps = con.prepareStatement("with s as (delete from evidence_stage returning *) "
+                    + "insert into source_record (source_id, record_id, version, payload, file_name, line) "
+                    + "select ?, s.record_id, s.version, s.payload::jsonb, ?, s.line from s "
+                    + "on conflict (source_id, record_id, version) do nothing returning id, record_id, version");
             ps.setString(1, sourceId);
             ps.setString(2, fileName);
-            ps.setArray(3, array(con, "varchar", rows, EvidenceRow::recordId));
-            ps.setArray(4, array(con, "bigint", rows, EvidenceRow::version));
-            ps.setArray(5, array(con, "text", rows, EvidenceRow::payload));
-            ps.setArray(6, array(con, "int", rows, EvidenceRow::line));
             return ps;
         }, rs -> {
             EvidenceKey k = new EvidenceKey(rs.getString(2), rs.getLong(3));
@@ -148,14 +189,20 @@ public class IngestBulkWriter {
     }
 
     /**
-     * Inserts or updates the work items of a batch in one statement: a row replaces the stored one
-     * of the same (source, record id) unless the stored version is newer (an older version arriving
-     * late does not win).
+     * Inserts or updates the work items of a batch: the rows go to the session's staging table
+     * {@code work_item_stage} with one COPY, then into {@code work_item} with one {@code insert ...
+     * select ... on conflict (source_id, record_id) do update}: a row replaces the stored one of the
+     * same (source, record id) unless the stored version is newer (an older version arriving late
+     * does not win). The stage has unbounded types, so a value beyond its column (a quantity beyond
+     * {@code numeric(20,6)}, a text too long) is refused by the insert with the column's own message.
      *
      * @param sourceId source id
      * @param rows at most one row per record id (the caller keeps the highest version)
      * @return rows inserted or updated
-     * @throws IllegalArgumentException when a record id appears twice
+     * @throws IllegalArgumentException when a record id appears twice (through the bean: wrapped in
+     *     Spring's {@link org.springframework.dao.InvalidDataAccessApiUsageException})
+     * @throws org.springframework.dao.DataAccessException when PostgreSQL refuses the rows (see
+     *     {@link #refusedData}) or fails
      */
     public int upsertWorkItems(String sourceId, List<WorkItemRow> rows) {
         if (rows.isEmpty()) {
@@ -164,56 +211,28 @@ public class IngestBulkWriter {
         if (rows.stream().map(WorkItemRow::recordId).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("a batch of work items names a record id twice");
         }
-        return jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("insert into work_item (source_record_id, source_id, record_id, "
-                    + "version, employee_code, unit_code, period, title, product_code, catalog_id, catalog_version, "
-                    + "coefficient, rule_id, axis, planned_quantity, done_quantity, share, quality_failures, "
-                    + "late_deliveries, leadership_failures, objective_cause, quality_factor, timeliness_factor, "
-                    + "leadership_factor, updated_at) "
-                    + "select t.sr, ?, t.r, t.v, t.e, t.u, t.p, t.ti, t.pc, t.ci, t.cv, t.co, t.ru, t.ax, t.pq, t.dq, "
-                    + "t.sh, t.qf, t.ld, t.lf, t.oc, t.qx, t.tx, t.lx, now() from unnest(?::bigint[], ?::varchar[], "
-                    + "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], "
-                    + "?::varchar[], ?::numeric[], ?::varchar[], ?::varchar[], ?::numeric[], ?::numeric[], ?::numeric[], "
-                    + "?::int[], ?::int[], ?::int[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[]) "
-                    + "as t(sr, r, v, e, u, p, ti, pc, ci, cv, co, ru, ax, pq, dq, sh, qf, ld, lf, oc, qx, tx, lx) "
-                    + "on conflict (source_id, record_id) do update set source_record_id = excluded.source_record_id, "
-                    + "version = excluded.version, employee_code = excluded.employee_code, unit_code = excluded.unit_code, "
-                    + "period = excluded.period, title = excluded.title, product_code = excluded.product_code, "
-                    + "catalog_id = excluded.catalog_id, catalog_version = excluded.catalog_version, "
-                    + "coefficient = excluded.coefficient, rule_id = excluded.rule_id, axis = excluded.axis, "
-                    + "planned_quantity = excluded.planned_quantity, done_quantity = excluded.done_quantity, "
-                    + "share = excluded.share, quality_failures = excluded.quality_failures, "
-                    + "late_deliveries = excluded.late_deliveries, leadership_failures = excluded.leadership_failures, "
-                    + "objective_cause = excluded.objective_cause, quality_factor = excluded.quality_factor, "
-                    + "timeliness_factor = excluded.timeliness_factor, leadership_factor = excluded.leadership_factor, "
-                    + "updated_at = now() where work_item.version <= excluded.version");
-            int i = 1;
-            ps.setString(i++, sourceId);
-            ps.setArray(i++, array(con, "bigint", rows, WorkItemRow::sourceRecordId));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::recordId));
-            ps.setArray(i++, array(con, "bigint", rows, WorkItemRow::version));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::employeeCode));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::unitCode));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::period));
-            ps.setArray(i++, array(con, "text", rows, WorkItemRow::title));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::productCode));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::catalogId));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::catalogVersion));
-            ps.setArray(i++, array(con, "numeric", rows, WorkItemRow::coefficient));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::ruleId));
-            ps.setArray(i++, array(con, "varchar", rows, WorkItemRow::axis));
-            ps.setArray(i++, array(con, "numeric", rows, WorkItemRow::plannedQuantity));
-            ps.setArray(i++, array(con, "numeric", rows, WorkItemRow::doneQuantity));
-            ps.setArray(i++, array(con, "numeric", rows, WorkItemRow::share));
-            ps.setArray(i++, array(con, "int", rows, WorkItemRow::qualityFailures));
-            ps.setArray(i++, array(con, "int", rows, WorkItemRow::lateDeliveries));
-            ps.setArray(i++, array(con, "int", rows, WorkItemRow::leadershipFailures));
-            ps.setArray(i++, array(con, "text", rows, WorkItemRow::objectiveCause));
-            ps.setArray(i++, array(con, "numeric", rows, WorkItemRow::qualityFactor));
-            ps.setArray(i++, array(con, "numeric", rows, WorkItemRow::timelinessFactor));
-            ps.setArray(i, array(con, "numeric", rows, WorkItemRow::leadershipFactor));
-            return ps;
-        });
+        jdbc.execute("create temp table if not exists work_item_stage (source_record_id bigint, record_id text, "
+                + "version bigint, employee_code text, unit_code text, period text, title text, product_code text, "
+                + "catalog_id text, catalog_version text, coefficient numeric, rule_id text, axis text, "
+                + "planned_quantity numeric, done_quantity numeric, share numeric, quality_failures int, "
+                + "late_deliveries int, leadership_failures int, objective_cause text, quality_factor numeric, "
+                + "timeliness_factor numeric, leadership_factor numeric) on commit delete rows");
+        copy(WORK_ITEMS, rows);
+        String columns = String.join(", ", WORK_ITEMS.columns);
+        return jdbc.update("with s as (delete from work_item_stage returning *) "
+                + "insert into work_item (source_id, " + columns + ", updated_at) "
+                + "select ?, s." + String.join(", s.", WORK_ITEMS.columns) + ", now() from s "
+                + "on conflict (source_id, record_id) do update set source_record_id = excluded.source_record_id, "
+                + "version = excluded.version, employee_code = excluded.employee_code, unit_code = excluded.unit_code, "
+                + "period = excluded.period, title = excluded.title, product_code = excluded.product_code, "
+                + "catalog_id = excluded.catalog_id, catalog_version = excluded.catalog_version, "
+                + "coefficient = excluded.coefficient, rule_id = excluded.rule_id, axis = excluded.axis, "
+                + "planned_quantity = excluded.planned_quantity, done_quantity = excluded.done_quantity, "
+                + "share = excluded.share, quality_failures = excluded.quality_failures, "
+                + "late_deliveries = excluded.late_deliveries, leadership_failures = excluded.leadership_failures, "
+                + "objective_cause = excluded.objective_cause, quality_factor = excluded.quality_factor, "
+                + "timeliness_factor = excluded.timeliness_factor, leadership_factor = excluded.leadership_factor, "
+                + "updated_at = now() where work_item.version <= excluded.version", sourceId);
     }
 
     /**
@@ -262,6 +281,152 @@ public class IngestBulkWriter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * One record kept in {@code record_issue} (see {@link RecordIssueEntity} for the fields).
+     *
+     * @param fileName file (or call) of the batch
+     * @param line line in the file (0 when not from a file)
+     * @param recordIndex 0-based position of the record in its batch
+     * @param recordId the record's id, or null (a record without id is known by its file and position)
+     * @param version record version, or null
+     * @param kind {@link RecordIssueEntity#REJECTED}, {@link RecordIssueEntity#UNMAPPED} or
+     *     {@link RecordIssueEntity#QUARANTINED}
+     * @param reason the reason, e.g. {@code GET /tasks page 3:2: record 90254: ...}; no NUL character
+     * @param payload the record's JSON, which jsonb accepts (no <code>&#92;u0000</code>), or null
+     */
+    public record IssueRow(String fileName, int line, int recordIndex, String recordId, Long version, String kind,
+            String reason, String payload) {
+        /** @return what makes the issue the same one: (kind, record id, version), or (kind, file, position) */
+        List<Object> key() {
+            return recordId != null ? java.util.Arrays.asList(kind, recordId, version)
+                    : java.util.Arrays.asList(kind, null, null, fileName, recordIndex);
+        }
+    }
+
+    /**
+     * Keeps the issues of a batch not kept before: which are already in {@code record_issue} is
+     * read in one query per kind of key (record id and version; file and position for records
+     * without id), the others are inserted in one JDBC batch. An issue named twice in
+     * {@code rows} is kept once.
+     *
+     * @param sourceId source id
+     * @param rows the batch's issues, in the order their log lines are to be written
+     * @return the rows inserted by this call, in the given order
+     * @throws org.springframework.dao.DataAccessException when PostgreSQL refuses the rows or fails
+     */
+    public List<IssueRow> keepIssues(String sourceId, List<IssueRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<List<Object>, IssueRow> fresh = new LinkedHashMap<>();
+        rows.forEach(r -> fresh.putIfAbsent(r.key(), r));
+        List<IssueRow> byId = fresh.values().stream().filter(r -> r.recordId() != null).toList();
+        if (!byId.isEmpty()) {
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("select i.kind, i.record_id, i.version from record_issue i "
+                        + "join unnest(?::varchar[], ?::varchar[], ?::bigint[]) as t(k, r, v) on i.kind = t.k "
+                        + "and i.record_id = t.r and i.version is not distinct from t.v "
+                        + "where i.source_id = ? and i.record_id is not null");
+                ps.setArray(1, array(con, "varchar", byId, IssueRow::kind));
+                ps.setArray(2, array(con, "varchar", byId, IssueRow::recordId));
+                ps.setArray(3, array(con, "bigint", byId, IssueRow::version));
+                ps.setString(4, sourceId);
+                return ps;
+            }, rs -> {
+                fresh.remove(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class)));
+            });
+        }
+        List<IssueRow> byPosition = fresh.values().stream().filter(r -> r.recordId() == null).toList();
+        if (!byPosition.isEmpty()) {
+            jdbc.query(con -> {
+                PreparedStatement ps = con.prepareStatement("select i.kind, i.file_name, i.record_index "
+                        + "from record_issue i join unnest(?::varchar[], ?::varchar[], ?::int[]) as t(k, f, x) "
+                        + "on i.kind = t.k and i.file_name is not distinct from t.f "
+                        + "and i.record_index is not distinct from t.x where i.source_id = ?");
+                ps.setArray(1, array(con, "varchar", byPosition, IssueRow::kind));
+                ps.setArray(2, array(con, "varchar", byPosition, IssueRow::fileName));
+                ps.setArray(3, array(con, "int", byPosition, IssueRow::recordIndex));
+                ps.setString(4, sourceId);
+                return ps;
+            }, rs -> {
+                fresh.remove(java.util.Arrays.asList(rs.getString(1), null, null, rs.getString(2),
+                        rs.getObject(3, Integer.class)));
+            });
+        }
+        List<IssueRow> insert = new ArrayList<>(fresh.values());
+        if (insert.isEmpty()) {
+            return List.of();
+        }
+        jdbc.batchUpdate("insert into record_issue (source_id, file_name, line, record_index, record_id, version, kind, "
+                + "reason, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        IssueRow r = insert.get(i);
+                        ps.setString(1, sourceId);
+                        ps.setString(2, r.fileName());
+                        ps.setInt(3, r.line());
+                        ps.setInt(4, r.recordIndex());
+                        ps.setString(5, r.recordId());
+                        if (r.version() == null) {
+                            ps.setNull(6, Types.BIGINT);
+                        } else {
+                            ps.setLong(6, r.version());
+                        }
+                        ps.setString(7, r.kind());
+                        ps.setString(8, r.reason());
+                        ps.setString(9, r.payload());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return insert.size();
+                    }
+                });
+        return insert;
+    }
+
+    /**
+     * A COPY of rows of one record type into its staging table: the CSV columns are the record's
+     * components in snake case, in the order Jackson writes them.
+     */
+    private static final class Copy<T> {
+        final List<String> columns;
+        final ObjectWriter writer;
+        final String sql;
+
+        Copy(String table, Class<T> type) {
+            CsvSchema schema = CSV.schemaFor(type).withoutHeader().withLineSeparator("\n").withNullValue("");
+            List<String> names = new ArrayList<>();
+            schema.forEach(c -> names.add(c.getName()));
+            this.columns = List.copyOf(names);
+            this.writer = CSV.writerFor(type).with(schema).with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS);
+            this.sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format csv)";
+        }
+    }
+
+    /**
+     * Loads rows into a staging table with one COPY on the transaction's connection.
+     *
+     * @return rows loaded
+     */
+    private <T> long copy(Copy<T> copy, List<T> rows) {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream(Math.max(1024, rows.size() * 512));
+        try (SequenceWriter w = copy.writer.writeValues(csv)) {
+            w.writeAll(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the CSV of " + copy.sql, e);
+        }
+        byte[] data = csv.toByteArray();
+        Long loaded = jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.sql, new ByteArrayInputStream(data));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot send the rows of " + copy.sql, e);
+            }
+        });
+        return loaded == null ? 0 : loaded;
     }
 
     private static <T> Array array(Connection con, String type, List<T> rows, Function<T, Object> field)
