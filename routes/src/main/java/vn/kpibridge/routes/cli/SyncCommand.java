@@ -172,6 +172,17 @@ public class SyncCommand {
         SyncRunView.Partitions p = run.partitions();
         out.printf("  re-scoring: %d partitions (source, unit, period), %d done, %d failed, %d open; %d new evaluation "
                 + "versions; by instance %s%n", p.total(), p.done(), p.failed(), p.open(), p.newVersions(), p.byInstance());
+        // the report stage: time to results (start to scored_at), then the reports (scored_at to the end)
+        String times = run.scoredAt() == null ? "results not all stored"
+                : String.format("results stored %.1f s after the start", seconds(run.startedAt(), run.scoredAt()))
+                        + (run.finishedAt() == null ? "" : String.format(", reports %.1f s after them",
+                                seconds(run.scoredAt(), run.finishedAt())));
+        out.printf("  reports: %d of %d re-scored partitions written, %d failed, %d owed; %s%n", p.reportsWritten(),
+                p.done(), p.reportsFailed(), p.reportsOwed(), times);
+    }
+
+    private static double seconds(java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        return java.time.Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private int drop(PrintStream out) throws IOException {
