@@ -90,7 +90,9 @@ final class ReportWorkbook implements AutoCloseable {
             row(s, r).createCell(c).setCellStyle(style);
         }
         if (last > first) {
-            s.addMergedRegion(new CellRangeAddress(r, r, first, last));
+            // the forms never merge overlapping ranges: POI's check of each new range against every
+            // earlier one (quadratic, through XMLBeans) is skipped
+            s.addMergedRegionUnsafe(new CellRangeAddress(r, r, first, last));
         }
     }
 
