@@ -47,7 +47,8 @@ import vn.kpibridge.scoring.FiredRule;
  * time its counts change (pages or files, records, mapped, unmapped, errors, elapsed); once the
  * outbox has delivered the run's messages, print per file what was stored, per employee the
  * points, band, proposed rating and rules fired, where the outputs went, and the run's status per
- * source. Exit code 0 when the run COMPLETED and every file was taken in, 2 when a file was
+ * source, its re-scoring partitions and its report stage (reports written, failed, owed; the time
+ * to results and the time of the reports after them). Exit code 0 when the run COMPLETED and every file was taken in, 2 when a file was
  * rejected, 3 when the run FAILED or was INTERRUPTED (e.g. the inbox was not drained in time) or
  * the outbox did not drain, 4 when it is PARTIAL (a source failed), 5 when another run is under
  * way in the cluster.
