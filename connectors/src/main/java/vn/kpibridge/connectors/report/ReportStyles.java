@@ -1,5 +1,7 @@
 package vn.kpibridge.connectors.report;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -9,7 +11,8 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The cell styles every report form uses, created once per workbook: Times New Roman 12, as the
+ * The cell styles every report form uses, created once per workbook with one font per (bold,
+ * italic) pair: Times New Roman 12, as the
  * seeds' forms are printed. Table cells have thin borders; numbers show 2 decimals
  * ({@code #,##0.00}) or none (counts, STT).
  */
@@ -39,6 +42,9 @@ final class ReportStyles {
     /** Right, no border, 2 decimals: a figure next to a label under a table. */
     final CellStyle plainDecimal;
 
+    /** The fonts of the styles, by bold and italic (4 fonts for the 12 styles). */
+    private final Map<Boolean, Map<Boolean, Font>> fonts = new HashMap<>();
+
     ReportStyles(Workbook wb) {
         DataFormat df = wb.createDataFormat();
         title = style(wb, true, false, HorizontalAlignment.CENTER, false);
@@ -59,14 +65,16 @@ final class ReportStyles {
         plainDecimal.setDataFormat(df.getFormat("#,##0.00"));
     }
 
-    private static CellStyle style(Workbook wb, boolean bold, boolean italicFont, HorizontalAlignment align, boolean border) {
+    private CellStyle style(Workbook wb, boolean bold, boolean italicFont, HorizontalAlignment align, boolean border) {
         CellStyle s = wb.createCellStyle();
-        Font f = wb.createFont();
-        f.setBold(bold);
-        f.setItalic(italicFont);
-        f.setFontName("Times New Roman");
-        f.setFontHeightInPoints((short) 12);
-        s.setFont(f);
+        s.setFont(fonts.computeIfAbsent(bold, b -> new HashMap<>()).computeIfAbsent(italicFont, i -> {
+            Font f = wb.createFont();
+            f.setBold(bold);
+            f.setItalic(italicFont);
+            f.setFontName("Times New Roman");
+            f.setFontHeightInPoints((short) 12);
+            return f;
+        }));
         s.setAlignment(align);
         s.setVerticalAlignment(VerticalAlignment.CENTER);
         s.setWrapText(true);

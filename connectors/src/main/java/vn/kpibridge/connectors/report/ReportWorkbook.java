@@ -12,17 +12,25 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * One XLSX workbook being written by a report writer (Apache POI): the shared styles, the cell
  * writers, the form heading and signature blocks, and the atomic save. Every form writer of this
  * package goes through it, so no writer has its own cell-writing code.
  *
+ * <p>The workbook is POI's streaming {@link SXSSFWorkbook}: its cells are plain objects written out
+ * as XML text at {@link #save}, instead of the XMLBeans tree of an {@code XSSFWorkbook} (whose
+ * building and serialising were most of the report stage's CPU; issue 8). The forms are small, so
+ * every row stays in memory until the save (no row window: a writer may go back to a row, as
+ * {@link #blanks} does); strings are written inline in their cells rather than in a shared-strings
+ * table, which a reader sees the same (a string cell with the same text).
+ *
  * <p>Not thread-safe; use one per file, in a try-with-resources.
  */
 final class ReportWorkbook implements AutoCloseable {
-    private final XSSFWorkbook wb = new XSSFWorkbook();
+    /** -1: no row is flushed before {@link #save}. */
+    private final SXSSFWorkbook wb = new SXSSFWorkbook(-1);
     /** The styles of this workbook. */
     final ReportStyles st = new ReportStyles(wb);
 
@@ -82,7 +90,9 @@ final class ReportWorkbook implements AutoCloseable {
             row(s, r).createCell(c).setCellStyle(style);
         }
         if (last > first) {
-            s.addMergedRegion(new CellRangeAddress(r, r, first, last));
+            // the forms never merge overlapping ranges: POI's check of each new range against every
+            // earlier one (quadratic, through XMLBeans) is skipped
+            s.addMergedRegionUnsafe(new CellRangeAddress(r, r, first, last));
         }
     }
 
@@ -178,13 +188,22 @@ final class ReportWorkbook implements AutoCloseable {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            wb.write(out);
+            wb.writeAvoidingTempFiles(out);
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Deletes the sheets' temporary files and drops the workbook without saving it again: closing a
+     * new {@code XSSFWorkbook} would zip the whole package once more into memory (its
+     * {@code OPCPackage.close} saves a package it created), a second save of every file for nothing.
+     */
     @Override
-    public void close() throws IOException {
-        wb.close();
+    public void close() {
+        try {
+            wb.dispose();
+        } finally {
+            wb.getXSSFWorkbook().getPackage().revert();
+        }
     }
 }

@@ -47,7 +47,8 @@ import vn.kpibridge.scoring.FiredRule;
  * time its counts change (pages or files, records, mapped, unmapped, errors, elapsed); once the
  * outbox has delivered the run's messages, print per file what was stored, per employee the
  * points, band, proposed rating and rules fired, where the outputs went, and the run's status per
- * source. Exit code 0 when the run COMPLETED and every file was taken in, 2 when a file was
+ * source, its re-scoring partitions and its report stage (reports written, failed, owed; the time
+ * to results and the time of the reports after them). Exit code 0 when the run COMPLETED and every file was taken in, 2 when a file was
  * rejected, 3 when the run FAILED or was INTERRUPTED (e.g. the inbox was not drained in time) or
  * the outbox did not drain, 4 when it is PARTIAL (a source failed), 5 when another run is under
  * way in the cluster.
@@ -172,6 +173,17 @@ public class SyncCommand {
         SyncRunView.Partitions p = run.partitions();
         out.printf("  re-scoring: %d partitions (source, unit, period), %d done, %d failed, %d open; %d new evaluation "
                 + "versions; by instance %s%n", p.total(), p.done(), p.failed(), p.open(), p.newVersions(), p.byInstance());
+        // the report stage: time to results (start to scored_at), then the reports (scored_at to the end)
+        String times = run.scoredAt() == null ? "results not all stored"
+                : String.format("results stored %.1f s after the start", seconds(run.startedAt(), run.scoredAt()))
+                        + (run.finishedAt() == null ? "" : String.format(", reports %.1f s after them",
+                                seconds(run.scoredAt(), run.finishedAt())));
+        out.printf("  reports: %d of %d re-scored partitions written, %d failed, %d owed; %s%n", p.reportsWritten(),
+                p.done(), p.reportsFailed(), p.reportsOwed(), times);
+    }
+
+    private static double seconds(java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        return java.time.Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private int drop(PrintStream out) throws IOException {

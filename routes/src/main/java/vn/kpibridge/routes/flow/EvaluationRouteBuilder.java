@@ -7,7 +7,9 @@ import vn.kpibridge.routes.persistence.EvaluationEntity;
 import vn.kpibridge.routes.persistence.EvaluationRepository;
 
 /**
- * A unit's reports and events once its partition is re-scored ({@code score-partition}).
+ * A unit's reports and events once its partition is re-scored: within a sync run by the run's report
+ * stage ({@code unit-reports}, after every partition of the run is re-scored), outside a run at once
+ * after the re-scoring ({@code rescore-partition}).
  *
  * <ul>
  *   <li>{@code write-unit-summary} ({@code direct:writeUnitSummary}, body {@link EmployeePeriod}):
@@ -43,7 +45,7 @@ public class EvaluationRouteBuilder extends KpiRouteBuilder {
     protected void routes() {
         from("direct:writeUnitSummary")
                 .routeId("write-unit-summary")
-                // a step of score-partition: a failure goes back to the caller's error handling
+                // a step of unit-reports and rescore-partition: a failure goes back to the caller's error handling
                 .errorHandler(noErrorHandler())
                 .process(e -> {
                     EmployeePeriod unit = e.getIn().getBody(EmployeePeriod.class);

@@ -19,8 +19,9 @@ import vn.kpibridge.routes.flow.IngestResult;
  *   <li>{@code kpi.evaluations.written} (counter): new evaluation versions stored;</li>
  *   <li>{@code kpi.deliveries} (counter, tag {@code target}): outbox messages delivered;</li>
  *   <li>{@code kpi.failures} (counter, tag {@code kind}: {@code source-pull}, {@code file},
- *       {@code sync-run}): pulls that failed after their redeliveries, files moved to the error
- *       folder, runs that failed;</li>
+ *       {@code sync-run}, {@code partition}, {@code report}): pulls that failed after their
+ *       redeliveries, files moved to the error folder, runs that failed, partitions whose re-scoring
+ *       failed after their redeliveries, units whose reports failed after theirs (report stage);</li>
  *   <li>{@code kpi.sync.run.duration} (timer, tags {@code trigger} and {@code status}): wall time
  *       of finished sync runs.</li>
  * </ul>
@@ -73,7 +74,7 @@ public class SyncMetrics {
         counter("kpi.deliveries", "target", target, "outbox messages delivered").increment();
     }
 
-    /** @param kind "source-pull", "file", "sync-run" or "partition" */
+    /** @param kind "source-pull", "file", "sync-run", "partition" or "report" */
     public void failure(String kind) {
         counter("kpi.failures", "kind", kind, "failures after redelivery").increment();
     }

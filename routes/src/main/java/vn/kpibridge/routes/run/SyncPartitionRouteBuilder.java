@@ -19,21 +19,23 @@ import vn.kpibridge.routes.flow.UnitPeriodScoring;
  *
  * <ul>
  *   <li>{@code rescore-partition} ({@code direct:rescorePartition}, body the JSON of a
- *       {@link SyncPartition}): a partition re-scored at once, outside a run; a failure is
+ *       {@link SyncPartition}): a partition re-scored at once, outside a run, then its unit's
+ *       reports written at once ({@code direct:writeUnitSummary}); a failure is
  *       redelivered with the {@code kpi.redelivery.*} back-off, then the JSON goes to the
  *       dead-letter queue and the ingest that touched it goes on.</li>
  *   <li>{@code score-partition} ({@code direct:scorePartition}, body {@link SyncPartition}):
  *       re-scores the partition's employees set-based in one transaction ({@link UnitPeriodScoring}:
  *       a changed result is a new evaluation version with its outbox messages and workflow step, an
- *       unchanged one stores nothing), then writes the unit's summary reports
- *       ({@code direct:writeUnitSummary}). Answers the number of new
- *       evaluation versions (Integer). Every ingest path reaches it through
- *       {@code KpiRouteBuilder.rescoreTouched}: at once outside a run, through the queue within
- *       one.</li>
+ *       unchanged one stores nothing). Answers the number of new evaluation versions (Integer).
+ *       Writes no report: within a run the unit's reports are the run's second stage
+ *       ({@link UnitReportsRouteBuilder}), outside one {@code rescore-partition} writes them. Every
+ *       ingest path reaches it through {@code KpiRouteBuilder.rescoreTouched}: at once outside a
+ *       run, through the queue within one.</li>
  *   <li>{@code sync-partition} ({@code jms:queue:kpi.partitions}, {@code kpi.sync-run.partition-consumers}
  *       concurrent consumers on every instance, transacted JMS session; body = partition id):
  *       claims the partition ({@link SyncPartitionService#claim}: a copy of a message already
- *       processed is dropped), re-scores it, marks it DONE. Messages carry the JMS group
+ *       processed is dropped), re-scores it, marks it DONE (its reports are owed to the report
+ *       stage). Messages carry the JMS group
  *       {@code JMSXGroupID = unit|period}, so the broker gives every partition of one (unit,
  *       period) to one consumer, one after the other (two sources touching the same employees
  *       never re-score them at once). A failure is redelivered with the {@code kpi.redelivery.*}
@@ -80,8 +82,7 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
 
     @Override
     protected void routes() {
-        // its steps (write-unit-summary, enqueue-period-closed) have no error
-        // handler of their own either: a failure reaches the caller (sync-partition, rescore-partition)
+        // no error handler of its own: a failure reaches the caller (sync-partition, rescore-partition)
         from("direct:scorePartition").routeId("score-partition")
                 .errorHandler(noErrorHandler())
                 .setProperty(PARTITION, body())
@@ -90,17 +91,17 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
                     List<ScoreOutcome> outcomes = scoring.score(p.sourceId(), p.unitCode(), p.period(),
                             p.employeeCodes());
                     outcomes.forEach(tracker::scored);
-                    e.setProperty("KpiNewVersions", (int) outcomes.stream().filter(ScoreOutcome::newVersion).count());
-                })
-                .setBody(simple("${exchangeProperty." + PARTITION + ".unit()}"))
-                .to("direct:writeUnitSummary")
-                .setBody(exchangeProperty("KpiNewVersions"));
+                    e.getMessage().setBody((int) outcomes.stream().filter(ScoreOutcome::newVersion).count());
+                });
 
-        // a partition re-scored at once (no run under way here), body its JSON: redelivered, then
-        // dead-lettered as readable JSON, the ingest that touched it goes on
+        // a partition re-scored at once (no run under way here), body its JSON, then its unit's
+        // reports at once; redelivered, then dead-lettered as readable JSON, the ingest that touched
+        // it goes on (write-unit-summary and enqueue-period-closed have no error handler of their own)
         from("direct:rescorePartition").routeId("rescore-partition")
                 .unmarshal().json(JsonLibrary.Jackson, SyncPartition.class)
-                .to("direct:scorePartition");
+                .to("direct:scorePartition")
+                .setBody(simple("${exchangeProperty." + PARTITION + ".unit()}"))
+                .to("direct:writeUnitSummary");
 
         withBackOff(from("jms:queue:{{kpi.queues.partitions}}?concurrentConsumers={{kpi.sync-run.partition-consumers}}"
                 + "&transacted=true")

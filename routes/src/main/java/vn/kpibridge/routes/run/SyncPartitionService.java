@@ -29,6 +29,13 @@ import vn.kpibridge.routes.flow.IngestResult;
  * RUNNING row again, which is safe because re-scoring is idempotent (an unchanged result stores
  * nothing). MOVED: the open partition of a run that ended without processing it (its instance was
  * killed), taken over by the next run.
+ *
+ * <p>The report stage (issue 8): a DONE partition owes its unit's reports. Once every partition of
+ * the run is DONE or FAILED the run sends one report message per DONE partition
+ * ({@link #dispatchReports}: {@code reports_queued_at}); the consumer that writes them stamps
+ * {@code reports_written_at} ({@link #reportsWritten}), or {@code reports_error} when they keep
+ * failing ({@link #reportsFailed}). A DONE partition whose reports were neither written nor failed
+ * when its run ended (killed, timed out) is taken over by the next run like an open one.
  */
 @Service("syncPartitionService")
 public class SyncPartitionService {
@@ -158,24 +165,79 @@ public class SyncPartitionService {
     }
 
     /**
-     * Takes over the open partitions (PENDING, QUEUED, RUNNING) of runs that ended without
-     * processing them (their instance was killed): they become the new run's, merged per (source,
-     * unit, period), and the old rows are MOVED (a message of theirs still in the queue is dropped
-     * by the claim).
+     * Sends a report message for each DONE partition of the run not yet sent, and marks it
+     * ({@code reports_queued_at}). Sent before marked, as {@link #dispatchPending}: a copy is
+     * absorbed by {@link #forReports}.
+     *
+     * @param runId the run
+     * @param send sends one partition's report message
+     * @return how many were sent
+     */
+    public int dispatchReports(long runId, Consumer<SyncPartition> send) {
+        List<SyncPartition> owed = jdbc.query("select " + COLUMNS + " from sync_partition where run_id = ? and "
+                + "status = 'DONE' and reports_queued_at is null order by id", SyncPartitionService::row, runId);
+        for (SyncPartition p : owed) {
+            send.accept(p);
+            jdbc.update("update sync_partition set reports_queued_at = now() where id = ?", p.id());
+        }
+        return owed.size();
+    }
+
+    /**
+     * @param id partition id (the report message's body)
+     * @return the partition when its reports are still owed (DONE, neither written nor failed);
+     *     empty for a copy of a message already processed, a partition MOVED to a later run, or none
+     */
+    public Optional<SyncPartition> forReports(long id) {
+        List<SyncPartition> owed = jdbc.query("select " + COLUMNS + " from sync_partition where id = ? and "
+                + "status = 'DONE' and reports_written_at is null and reports_error is null",
+                SyncPartitionService::row, id);
+        if (owed.isEmpty()) {
+            log.info("Partition {}: reports already written, failed or taken over, message dropped", id);
+            return Optional.empty();
+        }
+        return Optional.of(owed.get(0));
+    }
+
+    /** @param id a DONE partition whose unit's reports were written */
+    public void reportsWritten(long id) {
+        jdbc.update("update sync_partition set reports_written_at = now(), reports_error = null where id = ?", id);
+    }
+
+    /**
+     * @param id a DONE partition whose unit's reports failed after their redeliveries (the message
+     *     goes to the dead-letter queue); its scores stay stored
+     * @param reason why
+     */
+    public void reportsFailed(long id, String reason) {
+        jdbc.update("update sync_partition set reports_error = ? where id = ?", reason, id);
+    }
+
+    /**
+     * Takes over what runs that ended without finishing it (their instance was killed, a stage timed
+     * out) left: their open partitions (PENDING, QUEUED, RUNNING) and their DONE partitions whose
+     * reports are still owed. They become the new run's PENDING partitions, merged per (source, unit,
+     * period) (re-scoring is idempotent: an unchanged result stores nothing; the reports follow in
+     * the new run's report stage), and the old rows are MOVED (a message of theirs still in a queue
+     * is dropped by the claim or {@link #forReports}).
      *
      * @param runId the run starting
      * @return how many partitions were taken over
      */
     public int adoptOrphans(long runId) {
         Integer n = jdbc.queryForObject("with moved as (update sync_partition p set status = 'MOVED', "
-                + "error_text = 'taken over by run ' || ?::text, finished_at = now() from sync_run r where p.run_id = r.id "
-                + "and r.status <> 'RUNNING' and p.status in ('PENDING', 'QUEUED', 'RUNNING') returning p.*), "
+                + "error_text = case when p.status = 'DONE' then 're-scored, reports not written: ' else '' end "
+                + "|| 'taken over by run ' || ?::text, finished_at = case when p.status = 'DONE' then p.finished_at "
+                + "else now() end from sync_run r where p.run_id = r.id "
+                + "and r.status <> 'RUNNING' and (p.status in ('PENDING', 'QUEUED', 'RUNNING') or (p.status = 'DONE' "
+                + "and p.reports_written_at is null and p.reports_error is null)) returning p.*), "
                 + "ins as (insert into sync_partition (run_id, source_id, unit_code, unit_name, period, employee_codes) "
                 + "select ?, source_id, unit_code, max(unit_name), period, array_agg(distinct e order by e) "
                 + "from moved, unnest(employee_codes) e group by source_id, unit_code, period returning 1) "
                 + "select count(*) from ins", Integer.class, runId, runId);
         if (n != null && n > 0) {
-            log.warn("Sync run {}: took over {} partition(s) left open by interrupted runs", runId, n);
+            log.warn("Sync run {}: took over {} partition(s) left open (or their reports owed) by "
+                    + "interrupted runs", runId, n);
         }
         return n == null ? 0 : n;
     }

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** One sync run (table {@code sync_run}, migration V5). */
+/** One sync run (table {@code sync_run}, migrations V5, V8, V10). */
 @Entity
 @Table(name = "sync_run")
 public class SyncRunEntity {
@@ -23,6 +23,8 @@ public class SyncRunEntity {
     public String instanceId;
     public OffsetDateTime startedAt = OffsetDateTime.now();
     public OffsetDateTime heartbeatAt = OffsetDateTime.now();
+    /** every partition DONE or FAILED: the last one's finish time (migration V10); null until then */
+    public OffsetDateTime scoredAt;
     public OffsetDateTime finishedAt;
     public Long elapsedMs;
     public String errorText;

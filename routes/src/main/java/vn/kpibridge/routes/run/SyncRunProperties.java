@@ -16,10 +16,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitionConsumers consumers of the partitions queue on this instance
  * @param partitionTimeoutSeconds longest wait, once the pulls are done, for every partition of the
  *     run to be re-scored by the instances, seconds; then the run ends FAILED
+ * @param reportConsumers consumers of the reports queue on this instance (each writes one unit's
+ *     reports at a time)
+ * @param reportTimeoutSeconds longest wait, once the run's partitions are re-scored, for every
+ *     report of the run to be written or failed, seconds; then the run ends FAILED (the scores stay
+ *     stored, the next run writes the reports still owed)
  */
 @ConfigurationProperties(prefix = "kpi.sync-run")
 public record SyncRunProperties(String instanceId, long progressIntervalMs, long staleAfterSeconds,
-        long inboxTimeoutSeconds, int partitionConsumers, long partitionTimeoutSeconds) {
+        long inboxTimeoutSeconds, int partitionConsumers, long partitionTimeoutSeconds, int reportConsumers,
+        long reportTimeoutSeconds) {
 
     /** @return {@link #instanceId()}, or "host:pid" of this process when not set */
     public String instance() {

@@ -31,7 +31,9 @@ import vn.kpibridge.routes.source.SourcePullException;
  *       waiting until a poll finds it empty), then ends the run. Every pull and file re-scores
  *       the (employee, period) pairs it touched, as (source, unit, period) partitions that
  *       {@code direct:syncRunPartitions} then sends to the partitions queue and waits for (every
- *       instance consumes it; {@link SyncPartitionRouteBuilder}). Answers the
+ *       instance consumes it; {@link SyncPartitionRouteBuilder}); once they are re-scored (the run's
+ *       {@code scored_at}), {@code direct:syncRunReports} has the re-scored units' reports written
+ *       through the reports queue and waits for them ({@link UnitReportsRouteBuilder}). Answers the
  *       {@link SyncRunView}. A failure of the run itself (database, inbox time-out) ends it
  *       FAILED with the reason, answered the same way; a run refused because another one runs
  *       throws {@link SyncRunConflictException} to the caller.</li>
@@ -99,6 +101,8 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
                 .process(this::takeInInbox)
                 // the re-scoring work of the run, partitioned on the queue every instance consumes
                 .to("direct:syncRunPartitions")
+                // then the report stage: the re-scored units' reports, on the reports queue likewise
+                .to("direct:syncRunReports")
                 .process(e -> e.getMessage().setBody(runs.finish(live(e), null)));
 
         from("direct:syncRunSource").routeId("sync-run-source")

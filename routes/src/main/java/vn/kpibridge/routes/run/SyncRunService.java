@@ -285,7 +285,7 @@ public class SyncRunService {
     }
 
     /**
-     * Ends a run: COMPLETED, PARTIAL (some source failed), FAILED (every source tried failed, or
+     * Ends a run: COMPLETED, PARTIAL (some source, partition or unit's reports failed), FAILED (every source tried failed, or
      * {@code runError}), or INTERRUPTED (the application is stopping).
      *
      * @param live the run
@@ -403,8 +403,8 @@ public class SyncRunService {
         long elapsed = r.elapsedMs != null ? r.elapsedMs
                 : here ? live.elapsedMs()
                 : Duration.between(r.startedAt, OffsetDateTime.now()).toMillis();
-        return new SyncRunView(id, r.triggeredBy, r.status, r.instanceId, r.startedAt, r.finishedAt, elapsed,
-                r.errorText, sources, partitions(id));
+        return new SyncRunView(id, r.triggeredBy, r.status, r.instanceId, r.startedAt, r.scoredAt, r.finishedAt,
+                elapsed, r.errorText, sources, partitions(id));
     }
 
     /**
@@ -472,25 +472,48 @@ public class SyncRunService {
     public SyncRunView.Partitions partitions(long runId) {
         Map<String, Integer> byStatus = new java.util.TreeMap<>();
         Map<String, Integer> byInstance = new java.util.TreeMap<>();
-        int[] versions = {0};
-        jdbc.query("select status, instance_id, count(*), coalesce(sum(new_versions), 0) from sync_partition "
-                + "where run_id = ? and status <> 'MOVED' group by status, instance_id", rs -> {
+        // new versions, reports written, reports failed
+        int[] sums = {0, 0, 0};
+        jdbc.query("select status, instance_id, count(*), coalesce(sum(new_versions), 0), count(reports_written_at), "
+                + "count(reports_error) from sync_partition where run_id = ? and status <> 'MOVED' "
+                + "group by status, instance_id", rs -> {
                     byStatus.merge(rs.getString(1), rs.getInt(3), Integer::sum);
                     if (rs.getString(2) != null) {
                         byInstance.merge(rs.getString(2), rs.getInt(3), Integer::sum);
                     }
-                    versions[0] += rs.getInt(4);
+                    sums[0] += rs.getInt(4);
+                    sums[1] += rs.getInt(5);
+                    sums[2] += rs.getInt(6);
                 }, runId);
         int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         int done = byStatus.getOrDefault("DONE", 0);
         int failed = byStatus.getOrDefault("FAILED", 0);
-        return new SyncRunView.Partitions(total, done, failed, total - done - failed, versions[0], byInstance);
+        return new SyncRunView.Partitions(total, done, failed, total - done - failed, sums[0], sums[1], sums[2],
+                byInstance);
+    }
+
+    /**
+     * Stamps the end of the run's re-scoring ({@code sync_run.scored_at}, once): the finish time of its
+     * last partition, or now when it has none. Its results are stored from then on; the report stage
+     * follows.
+     *
+     * @param runId a run whose partitions are all DONE or FAILED
+     */
+    public void scored(long runId) {
+        jdbc.update("update sync_run set scored_at = coalesce((select max(finished_at) from sync_partition where "
+                + "run_id = ? and status in ('DONE', 'FAILED')), now()) where id = ? and scored_at is null", runId, runId);
     }
 
     private List<String> partitionFailures(long runId) {
-        return jdbc.query("select id, source_id, unit_code, period, error_text from sync_partition where run_id = ? "
-                + "and status = 'FAILED' order by id", (rs, i) -> "partition " + rs.getLong(1) + " (" + rs.getString(2)
-                        + ", " + rs.getString(3) + ", " + rs.getString(4) + ") failed: " + rs.getString(5), runId);
+        List<String> failures = new ArrayList<>(jdbc.query("select id, source_id, unit_code, period, error_text from "
+                + "sync_partition where run_id = ? and status = 'FAILED' order by id", (rs, i) -> "partition "
+                        + rs.getLong(1) + " (" + rs.getString(2) + ", " + rs.getString(3) + ", " + rs.getString(4)
+                        + ") failed: " + rs.getString(5), runId));
+        failures.addAll(jdbc.query("select id, source_id, unit_code, period, reports_error from sync_partition where "
+                + "run_id = ? and status = 'DONE' and reports_error is not null order by id", (rs, i) -> "reports of "
+                        + "unit " + rs.getString(3) + " " + rs.getString(4) + " (partition " + rs.getLong(1) + ", "
+                        + rs.getString(2) + ") not written, its scores are stored: " + rs.getString(5), runId));
+        return failures;
     }
 
     private void persist(LiveRun live, LiveSource s) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param status RUNNING, COMPLETED, PARTIAL, FAILED or INTERRUPTED
  * @param instanceId the instance that ran it
  * @param startedAt start time
+ * @param scoredAt the time the last partition of the run was re-scored (DONE or FAILED): its
+ *     results stored and their outbox messages queued; the report stage follows. Null until then
  * @param finishedAt end time, null while running
  * @param elapsedMs wall time so far or in all, milliseconds
  * @param error why the run is PARTIAL, FAILED or INTERRUPTED (each failed source and its reason), or null
@@ -18,7 +20,7 @@ import java.util.List;
  * @param partitions the run's re-scoring partitions (source, unit, period) and who processed them
  */
 public record SyncRunView(long id, SyncTrigger trigger, SyncRunStatus status, String instanceId,
-        OffsetDateTime startedAt, OffsetDateTime finishedAt, long elapsedMs, String error, List<Source> sources,
+        OffsetDateTime startedAt, OffsetDateTime scoredAt, OffsetDateTime finishedAt, long elapsedMs, String error, List<Source> sources,
         Partitions partitions) {
 
     /**
@@ -29,10 +31,19 @@ public record SyncRunView(long id, SyncTrigger trigger, SyncRunStatus status, St
      * @param failed failed after their redeliveries (dead-lettered), with the reason on the row
      * @param open not yet processed (pending, queued or running)
      * @param newVersions evaluation versions stored by the done ones
+     * @param reportsWritten done partitions whose unit's reports (forms, employee workbooks, party
+     *     package) were written by the report stage
+     * @param reportsFailed done partitions whose reports failed after their redeliveries
+     *     (dead-lettered), with the reason on the row; their scores stay stored
      * @param byInstance partitions processed (done, failed or running) per instance id
      */
-    public record Partitions(int total, int done, int failed, int open, int newVersions,
-            java.util.Map<String, Integer> byInstance) {
+    public record Partitions(int total, int done, int failed, int open, int newVersions, int reportsWritten,
+            int reportsFailed, java.util.Map<String, Integer> byInstance) {
+
+        /** @return done partitions whose reports are neither written nor failed yet */
+        public int reportsOwed() {
+            return done - reportsWritten - reportsFailed;
+        }
     }
 
     /**

@@ -150,6 +150,10 @@ class SyncRunFlowTest extends FlowTestSupport {
         assertThat(partitions.get("open").asInt()).isZero();
         assertThat(partitions.get("newVersions").asInt()).as("one new version per partition: each adds records")
                 .isEqualTo(count("select count(*) from evaluation"));
+        // then the report stage: the unit's reports once per (source, unit, period)
+        assertThat(partitions.get("reportsWritten").asInt()).isEqualTo(3);
+        assertThat(partitions.get("reportsFailed").asInt()).isZero();
+        assertThat(run.get("scoredAt").isNull()).isFalse();
         // history, newest first
         JsonNode history = getJson("/api/v1/sync-runs?limit=5");
         assertThat(history.size()).isEqualTo(1);

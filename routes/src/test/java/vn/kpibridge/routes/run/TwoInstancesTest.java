@@ -138,14 +138,15 @@ class TwoInstancesTest {
 
         // the partitions of the run that pulled the tasks: 12 units x 1 month, shared by A and B
         List<Map<String, Object>> partitions = jdbc.queryForList("select unit_code, period, status, attempts, "
-                + "instance_id, new_versions, cardinality(employee_codes) as employees from sync_partition "
-                + "where run_id = ? order by unit_code", pulled);
+                + "instance_id, new_versions, cardinality(employee_codes) as employees, reports_written_at is not null "
+                + "as reports from sync_partition where run_id = ? order by unit_code", pulled);
         assertThat(partitions).hasSize(UNITS);
         assertThat(partitions).allSatisfy(p -> {
             assertThat(p.get("status")).isEqualTo("DONE");
             assertThat(p.get("attempts")).as("claimed once").isEqualTo(1);
             assertThat(p.get("period")).isEqualTo("2026-06");
             assertThat(p.get("employees")).isEqualTo(EMPLOYEES / UNITS);
+            assertThat(p.get("reports")).as("its unit's reports written by the run's report stage").isEqualTo(true);
         });
         assertThat(partitions).extracting(p -> p.get("unit_code")).containsExactly(
                 "DV-0001", "DV-0002", "DV-0003", "DV-0004", "DV-0005", "DV-0006", "DV-0007", "DV-0008", "DV-0009",
