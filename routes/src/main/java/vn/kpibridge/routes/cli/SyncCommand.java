@@ -233,6 +233,10 @@ public class SyncCommand {
                 out.println("         rule fired: " + rule(r));
             }
         }
+        if (tracker.outcomesSeen() > tracker.outcomes().size()) {
+            out.printf("... and %d more (GET /api/v1/evaluations lists them all)%n",
+                    tracker.outcomesSeen() - tracker.outcomes().size());
+        }
         out.println();
         out.println("Evaluations published to queue " + props.queues().evaluations() + ": " + tracker.published()
                 + (tracker.published() == 0 ? " (results unchanged since the last run)" : ""));
@@ -242,6 +246,10 @@ public class SyncCommand {
             String kind = p.toString().endsWith(".zip") ? "Party export package (verify with " + party.publicKeyFile()
                     + ")" : "Summary report (" + p.getFileName() + ")";
             out.println(kind + ": " + p.toAbsolutePath().normalize());
+        }
+        if (tracker.reportsSeen() > tracker.reports().size()) {
+            out.printf("... and %d more report files under %s%n", tracker.reportsSeen() - tracker.reports().size(),
+                    props.output().path().toAbsolutePath().normalize());
         }
         out.printf("Done in %.1f s%n", millis / 1000.0);
     }

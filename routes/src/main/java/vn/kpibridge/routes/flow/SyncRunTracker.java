@@ -33,8 +33,17 @@ public class SyncRunTracker {
     private final AtomicInteger filesRejected = new AtomicInteger();
     private final AtomicInteger published = new AtomicInteger();
     private final List<IngestResult> results = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Most scoring outcomes and report paths kept for the {@code sync} command to print: each
+     * outcome holds a whole evaluation (every work item), and a province's run has 100,000 of them;
+     * beyond this only the counts go on ({@link #outcomesSeen}, {@link #reportsSeen}).
+     */
+    public static final int MAX_KEPT = 200;
+
     private final List<ScoreOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private final Set<Path> reports = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final AtomicInteger outcomesSeen = new AtomicInteger();
+    private final AtomicInteger reportsSeen = new AtomicInteger();
 
     /** @param metrics the business meters */
     public SyncRunTracker(SyncMetrics metrics) {
@@ -107,7 +116,9 @@ public class SyncRunTracker {
 
     /** Records a scoring outcome. */
     public void scored(ScoreOutcome o) {
-        outcomes.add(o);
+        if (outcomesSeen.incrementAndGet() <= MAX_KEPT) {
+            outcomes.add(o);
+        }
         if (o.newVersion()) {
             metrics.evaluationWritten();
         }
@@ -121,7 +132,9 @@ public class SyncRunTracker {
 
     /** Records a written report. */
     public void reportWritten(Path p) {
-        reports.add(p);
+        if (reportsSeen.incrementAndGet() <= MAX_KEPT) {
+            reports.add(p);
+        }
     }
 
     public int filesProcessed() {
@@ -140,11 +153,23 @@ public class SyncRunTracker {
         return List.copyOf(results);
     }
 
+    /** @return the first {@link #MAX_KEPT} scoring outcomes recorded */
     public List<ScoreOutcome> outcomes() {
         return List.copyOf(outcomes);
     }
 
+    /** @return how many scoring outcomes were recorded, kept or not */
+    public int outcomesSeen() {
+        return outcomesSeen.get();
+    }
+
+    /** @return the first {@link #MAX_KEPT} report files recorded */
     public Set<Path> reports() {
         return Set.copyOf(reports);
+    }
+
+    /** @return how many report files were recorded, kept or not */
+    public int reportsSeen() {
+        return reportsSeen.get();
     }
 }

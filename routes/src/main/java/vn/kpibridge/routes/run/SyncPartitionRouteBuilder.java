@@ -104,6 +104,9 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
                 .to("direct:writeUnitSummary");
 
         withBackOff(from("jms:queue:{{kpi.queues.partitions}}?concurrentConsumers={{kpi.sync-run.partition-consumers}}"
+                // one JMS session and consumer per thread kept across messages (Spring opens and closes
+                // them per message under a transaction manager otherwise)
+                + "&cacheLevelName=CACHE_CONSUMER"
                 + "&transacted=true")
                 .routeId("sync-partition")
                 .onException(Exception.class))

@@ -65,6 +65,7 @@ public class UnitReportsRouteBuilder extends KpiRouteBuilder {
     @Override
     protected void routes() {
         withBackOff(from("jms:queue:{{kpi.queues.reports}}?concurrentConsumers={{kpi.sync-run.report-consumers}}"
+                + "&cacheLevelName=CACHE_CONSUMER" // as sync-partition
                 + "&transacted=true")
                 .routeId("unit-reports")
                 .onException(Exception.class))
