@@ -101,9 +101,12 @@ class TwoInstancesTest {
     void twoInstancesShareTheRunsPartitionsAndTheCronFiresOnceAcrossThem() throws Exception {
         int portA = freePort();
         int portB = freePort();
+        // one after the other: camel-quartz checks for its clustered trigger and then reschedules it,
+        // and two instances doing so in the same instant can fail one's start ("Trigger could not be
+        // found in quartz scheduler", seen once in CI); noted as an open defect of simultaneous starts
         Process a = start("A", portA);
-        Process b = start("B", portB);
         awaitUp("A", a, portA);
+        Process b = start("B", portB);
         awaitUp("B", b, portB);
 
         // both consume the partitions queue: now the source has records
