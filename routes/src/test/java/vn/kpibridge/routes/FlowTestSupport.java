@@ -258,6 +258,31 @@ public abstract class FlowTestSupport {
         return apiCall(who, "GET", path, null);
     }
 
+    /** @return the Prometheus scrape of the running application ({@code /actuator/prometheus}, open) */
+    protected String prometheus() throws Exception {
+        HttpResponse<String> r = apiGet(null, "/actuator/prometheus");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    /**
+     * @param before a {@link #prometheus} scrape
+     * @param after a later scrape
+     * @param series a series with its labels, e.g. {@code kpi_failures_total{kind="report"}}
+     * @return how much the series grew between the two (a missing series counts as 0)
+     */
+    protected static double metricDelta(String before, String after, String series) {
+        return metric(after, series) - metric(before, series);
+    }
+
+    private static double metric(String scrape, String series) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(series)
+                + " (\\S+)$", java.util.regex.Pattern.MULTILINE).matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+    }
+
     private static String publicKeyPem() {
         try {
             return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())

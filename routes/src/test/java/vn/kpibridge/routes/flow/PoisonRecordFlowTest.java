@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -26,11 +26,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -60,7 +58,10 @@ class PoisonRecordFlowTest extends FlowTestSupport {
     private static final String NUL_REFUSED = "unsupported Unicode escape sequence (\\u0000 cannot be converted to text.)";
     private static final String OVERFLOW_REFUSED = "numeric field overflow (A field with precision 20, scale 6 must round "
             + "to an absolute value less than 10^14.)";
-    static WireMockServer server;
+    /** The remote API, started before the class's tests and reset before each (WireMock's JUnit 5 extension). */
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final ObjectMapper mapper = new ObjectMapper();
     @Autowired
@@ -71,23 +72,6 @@ class PoisonRecordFlowTest extends FlowTestSupport {
     private CamelContext camel;
     @Autowired
     private ConfigurableEnvironment env;
-
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer() {
-        // (dead letters of earlier tests are drained by FlowTestSupport)
-        server.resetAll();
-    }
 
     @AfterEach
     void clearEnvironment() {

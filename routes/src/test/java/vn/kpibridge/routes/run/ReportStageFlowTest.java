@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -56,7 +50,6 @@ class ReportStageFlowTest extends FlowTestSupport {
     @Autowired
     SyncRunTracker tracker;
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void inboxTakenInByTheRun() throws Exception {
@@ -172,7 +165,7 @@ class ReportStageFlowTest extends FlowTestSupport {
         jakarta.jms.Message dead = jms.receive("kpi.dead-letter");
         assertThat(dead).isNotNull();
         assertThat(((jakarta.jms.TextMessage) dead).getText()).isEqualTo(String.valueOf(failing));
-        assertThat(delta(before, prometheus(), "kpi_failures_total{kind=\"report\"}")).isEqualTo(1.0);
+        assertThat(metricDelta(before, prometheus(), "kpi_failures_total{kind=\"report\"}")).isEqualTo(1.0);
         Files.delete(blocked);
     }
 
@@ -213,19 +206,6 @@ class ReportStageFlowTest extends FlowTestSupport {
         }
     }
 
-    private String prometheus() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
-    }
 
-    private static double delta(String before, String after, String series) {
-        return value(after, series) - value(before, series);
-    }
 
-    private static double value(String text, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
-    }
 }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,15 +27,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -58,7 +55,10 @@ class SyncRunFlowTest extends FlowTestSupport {
     static final String LIST = "/qlvb/api/cong-viec/danh-sach/";
     static final String LOGIN = "/qlvb/api/login/v3/";
     static final String TOKEN = "tok-sync-run";
-    static WireMockServer server;
+    /** The remote API, started before the class's tests and reset before each (WireMock's JUnit 5 extension). */
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     final ObjectMapper mapper = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
@@ -74,20 +74,8 @@ class SyncRunFlowTest extends FlowTestSupport {
     Scheduler scheduler;
     String legacyUrl;
 
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
     void sources() throws Exception {
-        server.resetAll();
         legacyDatabase();
         // the run starts the inbox route itself (as under the sync command) and stops it again
         camel.getRouteController().stopRoute("file-inbox");
@@ -203,7 +191,7 @@ class SyncRunFlowTest extends FlowTestSupport {
         SyncRunView v = template.requestBodyAndHeader("direct:syncRun", null, SyncRunHeaders.TRIGGER, "MANUAL_CLI",
                 SyncRunView.class);
 
-        assertThat(delta(before, prometheus(), "kpi_failures_total{kind=\"partition\"}")).isEqualTo(1.0);
+        assertThat(metricDelta(before, prometheus(), "kpi_failures_total{kind=\"partition\"}")).isEqualTo(1.0);
         assertThat(jdbc.queryForList("select status || ': ' || error_text from sync_partition where run_id = ?",
                 String.class, killed)).containsOnly("MOVED: taken over by run " + v.id());
         long failing = jdbc.queryForObject("select id from sync_partition where run_id = ? and unit_code = 'BTC-VP'",
@@ -287,12 +275,12 @@ class SyncRunFlowTest extends FlowTestSupport {
 
         // metrics: the business counters moved by what this run did
         String after = prometheus();
-        assertThat(delta(before, after, "kpi_records_pulled_total{source=\"qlcv-btc\"}")).isEqualTo(3.0);
-        assertThat(delta(before, after, "kpi_records_mapped_total{source=\"eoffice-btc\"}")).isEqualTo(6.0);
-        assertThat(delta(before, after, "kpi_failures_total{kind=\"source-pull\"}")).isEqualTo(1.0);
-        assertThat(delta(before, after,
+        assertThat(metricDelta(before, after, "kpi_records_pulled_total{source=\"qlcv-btc\"}")).isEqualTo(3.0);
+        assertThat(metricDelta(before, after, "kpi_records_mapped_total{source=\"eoffice-btc\"}")).isEqualTo(6.0);
+        assertThat(metricDelta(before, after, "kpi_failures_total{kind=\"source-pull\"}")).isEqualTo(1.0);
+        assertThat(metricDelta(before, after,
                 "kpi_sync_run_duration_seconds_count{status=\"PARTIAL\",trigger=\"MANUAL_API\"}")).isEqualTo(1.0);
-        assertThat(delta(before, after, "kpi_evaluations_written_total")).isPositive();
+        assertThat(metricDelta(before, after, "kpi_evaluations_written_total")).isPositive();
         assertThat(after).contains("routeId=\"sync-run\"");
     }
 
@@ -385,21 +373,8 @@ class SyncRunFlowTest extends FlowTestSupport {
                 s.get("unmapped").asInt(), s.get("rejected").asInt(), s.get("errors").asInt());
     }
 
-    private String prometheus() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api("/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
-    }
 
-    private static double delta(String before, String after, String series) {
-        return value(after, series) - value(before, series);
-    }
 
-    private static double value(String text, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(text);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
-    }
 
     private void configureSources(String baseUrl) {
         Map<String, Object> vars = new HashMap<>();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.math.BigDecimal;
@@ -31,11 +31,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -65,7 +64,10 @@ class RestSourceFlowTest extends FlowTestSupport {
     static final String TOKEN = "tok-7f3a9c2e-login";
     static final String LIST = "/qlvb/api/cong-viec/danh-sach/";
     static final String LOGIN = "/qlvb/api/login/v3/";
-    static WireMockServer server;
+    /** The remote API, started before the class's tests and reset before each (WireMock's JUnit 5 extension). */
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     final ObjectMapper mapper = new ObjectMapper();
     @Autowired
@@ -73,20 +75,8 @@ class RestSourceFlowTest extends FlowTestSupport {
     @Autowired
     ConfigurableEnvironment env;
 
-    @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
     void environment() {
-        server.resetAll();
         Map<String, Object> vars = new HashMap<>();
         vars.put("IOFFICE_BASE_URL", server.baseUrl());
         vars.put("IOFFICE_USERNAME", "btc.nguyenvana");

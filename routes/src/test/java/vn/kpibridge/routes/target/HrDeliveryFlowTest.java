@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,11 +30,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -55,7 +55,10 @@ class HrDeliveryFlowTest extends FlowTestSupport {
     static final String PUSH = "/api/v1/danh-gia-xep-loai";
     static final String KEY = "BTC-CB-0001:2026-Q2:v1";
     static final String TOKEN = "hr-token-7d41";
-    static WireMockServer server;
+    /** The remote API, started before the class's tests and reset before each (WireMock's JUnit 5 extension). */
+    @RegisterExtension
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     final ObjectMapper mapper = new ObjectMapper();
     @Autowired
@@ -68,9 +71,7 @@ class HrDeliveryFlowTest extends FlowTestSupport {
     OutboxService outbox;
 
     @BeforeAll
-    static void startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
+    static void warmUpServer() {
         // a first request warms the server up, so that test time limits measure the stubs' delays
         try {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/warm-up"))
@@ -80,14 +81,8 @@ class HrDeliveryFlowTest extends FlowTestSupport {
         }
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-    }
-
     @BeforeEach
     void hrEnvironment() {
-        server.resetAll();
         environment(Map.of());
         // these tests push each new version (an installation approving outside kpi-bridge);
         // WorkflowMonthTest covers the default, release at publication
