@@ -2,10 +2,7 @@ package vn.kpibridge.routes.run;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePattern;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.flow.KpiRouteBuilder;
@@ -50,17 +47,14 @@ import vn.kpibridge.routes.flow.UnitPeriodScoring;
  * </ul>
  */
 @Component
-public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
+public class SyncPartitionRouteBuilder extends PartitionStageRouteBuilder {
     /** Exchange property of {@code sync-partition}: the claimed {@link SyncPartition}. */
     static final String PARTITION = "KpiSyncPartition";
 
     private final SyncPartitionService partitions;
-    private final SyncRunService runs;
     private final SyncRunProperties props;
-    private final SyncMetrics metrics;
     private final UnitPeriodScoring scoring;
     private final SyncRunTracker tracker;
-    private ProducerTemplate producer;
 
     /**
      * @param partitions the partitions table
@@ -72,11 +66,10 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
      */
     public SyncPartitionRouteBuilder(SyncPartitionService partitions, SyncRunService runs, SyncRunProperties props,
             SyncMetrics metrics, UnitPeriodScoring scoring, SyncRunTracker tracker) {
+        super(runs, metrics);
         this.scoring = scoring;
         this.tracker = tracker;
-        this.metrics = metrics;
         this.partitions = partitions;
-        this.runs = runs;
         this.props = props;
     }
 
@@ -103,18 +96,11 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
                 .setBody(simple("${exchangeProperty." + PARTITION + ".unit()}"))
                 .to("direct:writeUnitSummary");
 
-        withBackOff(from("jms:queue:{{kpi.queues.partitions}}?concurrentConsumers={{kpi.sync-run.partition-consumers}}"
-                // one JMS session and consumer per thread kept across messages (Spring opens and closes
-                // them per message under a transaction manager otherwise)
-                + "&cacheLevelName=CACHE_CONSUMER"
-                + "&transacted=true")
-                .routeId("sync-partition")
-                .onException(Exception.class))
-                    .useOriginalMessage()
-                    .handled(true).logExhausted(false)
-                    .process(this::failed)
-                    .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}")
-                .end()
+        partitionConsumer("{{kpi.queues.partitions}}", "{{kpi.sync-run.partition-consumers}}", "sync-partition",
+                "partition", PARTITION, (p, reason) -> {
+                    partitions.failed(p.id(), reason);
+                    log.warn("{} FAILED after its redeliveries, message sent to the dead-letter queue: {}", p, reason);
+                })
                 .process(this::claim)
                 .filter(exchangeProperty(PARTITION).isNotNull())
                     .setBody(exchangeProperty(PARTITION))
@@ -135,58 +121,36 @@ public class SyncPartitionRouteBuilder extends KpiRouteBuilder {
         partitions.claim(id, redelivered).ifPresent(p -> e.setProperty(PARTITION, p));
     }
 
-    private void failed(Exchange e) {
-        Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        SyncPartition p = partition(e);
-        String reason = t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
-        metrics.failure("partition");
-        if (p != null) {
-            partitions.failed(p.id(), reason);
-            log.warn("{} FAILED after its redeliveries, message sent to the dead-letter queue: {}", p, reason);
-        } else {
-            log.warn("Partition message {} not processed, sent to the dead-letter queue: {}",
-                    e.getMessage().getBody(String.class), reason);
-        }
-    }
 
     private void dispatchAndAwait(Exchange e) throws InterruptedException {
         long runId = e.getMessage().getHeader(SyncRunHeaders.RUN_ID, Long.class);
-        LiveRun live = runs.live(runId);
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(props.partitionTimeoutSeconds());
-        long nextLog = start;
-        while (true) {
-            partitions.dispatchPending(runId, p -> producer().sendBodyAndHeader(
-                    "jms:queue:{{kpi.queues.partitions}}?exchangePattern=InOnly", String.valueOf(p.id()),
-                    "JMSXGroupID", p.group()));
-            SyncRunView.Partitions c = runs.partitions(runId);
-            long now = System.nanoTime();
-            if (c.open() == 0 || now >= nextLog) {
-                log.info("Sync run {}: partitions {} of {} done, {} failed, {} open; {} new evaluation versions; by "
-                        + "instance {}", runId, c.done(), c.total(), c.failed(), c.open(), c.newVersions(), c.byInstance());
-                nextLog = now + TimeUnit.SECONDS.toNanos(5);
+        awaitStage(runId, props.partitionTimeoutSeconds(), new Stage() {
+            @Override
+            public void dispatch() {
+                partitions.dispatchPending(runId, p -> send("{{kpi.queues.partitions}}", p));
             }
-            if (c.open() == 0) {
-                return;
-            }
-            if (live.stopRequested()) {
-                log.warn("Sync run {}: application stopping with {} partitions open; the next run takes them over",
-                        runId, c.open());
-                return;
-            }
-            if (now >= deadline) {
-                throw new IllegalStateException(c.open() + " of " + c.total() + " partitions were not re-scored within "
-                        + Duration.ofSeconds(props.partitionTimeoutSeconds()).toSeconds() + " s (kpi.sync-run."
-                        + "partition-timeout-seconds); the next run takes them over");
-            }
-            Thread.sleep(100);
-        }
-    }
 
-    private synchronized ProducerTemplate producer() {
-        if (producer == null) {
-            producer = getContext().createProducerTemplate();
-        }
-        return producer;
+            @Override
+            public boolean finished(SyncRunView.Partitions c) {
+                return c.open() == 0;
+            }
+
+            @Override
+            public String progress(SyncRunView.Partitions c) {
+                return "partitions " + c.done() + " of " + c.total() + " done, " + c.failed() + " failed, " + c.open()
+                        + " open; " + c.newVersions() + " new evaluation versions; by instance " + c.byInstance();
+            }
+
+            @Override
+            public String stopping(SyncRunView.Partitions c) {
+                return "application stopping with " + c.open() + " partitions open; the next run takes them over";
+            }
+
+            @Override
+            public String timedOut(SyncRunView.Partitions c, Duration limit) {
+                return c.open() + " of " + c.total() + " partitions were not re-scored within " + limit.toSeconds()
+                        + " s (kpi.sync-run.partition-timeout-seconds); the next run takes them over";
+            }
+        });
     }
 }

@@ -1,12 +1,8 @@
 package vn.kpibridge.routes.run;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePattern;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
-import vn.kpibridge.routes.flow.KpiRouteBuilder;
 
 /**
  * The report stage of a sync run (issue 8): a unit's report workbooks and party package are the
@@ -38,15 +34,12 @@ import vn.kpibridge.routes.flow.KpiRouteBuilder;
  * </ul>
  */
 @Component
-public class UnitReportsRouteBuilder extends KpiRouteBuilder {
+public class UnitReportsRouteBuilder extends PartitionStageRouteBuilder {
     /** Exchange property of {@code unit-reports}: the {@link SyncPartition} whose reports are written. */
     static final String PARTITION = "KpiReportPartition";
 
     private final SyncPartitionService partitions;
-    private final SyncRunService runs;
     private final SyncRunProperties props;
-    private final SyncMetrics metrics;
-    private ProducerTemplate producer;
 
     /**
      * @param partitions the partitions table (the reports owed)
@@ -56,24 +49,19 @@ public class UnitReportsRouteBuilder extends KpiRouteBuilder {
      */
     public UnitReportsRouteBuilder(SyncPartitionService partitions, SyncRunService runs, SyncRunProperties props,
             SyncMetrics metrics) {
+        super(runs, metrics);
         this.partitions = partitions;
-        this.runs = runs;
         this.props = props;
-        this.metrics = metrics;
     }
 
     @Override
     protected void routes() {
-        withBackOff(from("jms:queue:{{kpi.queues.reports}}?concurrentConsumers={{kpi.sync-run.report-consumers}}"
-                + "&cacheLevelName=CACHE_CONSUMER" // as sync-partition
-                + "&transacted=true")
-                .routeId("unit-reports")
-                .onException(Exception.class))
-                    .useOriginalMessage()
-                    .handled(true).logExhausted(false)
-                    .process(this::failed)
-                    .to(ExchangePattern.InOnly, "jms:queue:{{kpi.queues.dead-letter}}")
-                .end()
+        partitionConsumer("{{kpi.queues.reports}}", "{{kpi.sync-run.report-consumers}}", "unit-reports", "report",
+                PARTITION, (p, reason) -> {
+                    partitions.reportsFailed(p.id(), reason);
+                    log.warn("Reports of unit {} {} ({}) not written after their redeliveries, message sent to the "
+                            + "dead-letter queue; the scores stay stored: {}", p.unitCode(), p.period(), p, reason);
+                })
                 .process(e -> partitions.forReports(Long.parseLong(e.getMessage().getBody(String.class).trim()))
                         .ifPresent(p -> e.setProperty(PARTITION, p)))
                 .filter(exchangeProperty(PARTITION).isNotNull())
@@ -89,20 +77,6 @@ public class UnitReportsRouteBuilder extends KpiRouteBuilder {
         return e.getProperty(PARTITION, SyncPartition.class);
     }
 
-    private void failed(Exchange e) {
-        Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        SyncPartition p = partition(e);
-        String reason = t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
-        metrics.failure("report");
-        if (p != null) {
-            partitions.reportsFailed(p.id(), reason);
-            log.warn("Reports of unit {} {} ({}) not written after their redeliveries, message sent to the "
-                    + "dead-letter queue; the scores stay stored: {}", p.unitCode(), p.period(), p, reason);
-        } else {
-            log.warn("Report message {} not processed, sent to the dead-letter queue: {}",
-                    e.getMessage().getBody(String.class), reason);
-        }
-    }
 
     private void dispatchAndAwait(Exchange e) throws InterruptedException {
         long runId = e.getMessage().getHeader(SyncRunHeaders.RUN_ID, Long.class);
@@ -112,47 +86,37 @@ public class UnitReportsRouteBuilder extends KpiRouteBuilder {
             return;
         }
         runs.scored(runId);
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(props.reportTimeoutSeconds());
-        long nextLog = start;
-        while (true) {
-            // a late file of the run may add a partition: re-scored first, its reports follow
-            partitions.dispatchPending(runId, p -> producer().sendBodyAndHeader(
-                    "jms:queue:{{kpi.queues.partitions}}?exchangePattern=InOnly", String.valueOf(p.id()),
-                    "JMSXGroupID", p.group()));
-            partitions.dispatchReports(runId, p -> producer().sendBodyAndHeader(
-                    "jms:queue:{{kpi.queues.reports}}?exchangePattern=InOnly", String.valueOf(p.id()),
-                    "JMSXGroupID", p.group()));
-            SyncRunView.Partitions c = runs.partitions(runId);
-            long now = System.nanoTime();
-            boolean finished = c.open() == 0 && c.reportsOwed() == 0;
-            if (finished || now >= nextLog) {
-                log.info("Sync run {}: reports of {} of {} re-scored partitions written, {} failed, {} owed", runId,
-                        c.reportsWritten(), c.done(), c.reportsFailed(), c.reportsOwed() + c.open());
-                nextLog = now + TimeUnit.SECONDS.toNanos(5);
+        awaitStage(runId, props.reportTimeoutSeconds(), new Stage() {
+            @Override
+            public void dispatch() {
+                // a late file of the run may add a partition: re-scored first, its reports follow
+                partitions.dispatchPending(runId, p -> send("{{kpi.queues.partitions}}", p));
+                partitions.dispatchReports(runId, p -> send("{{kpi.queues.reports}}", p));
             }
-            if (finished) {
-                return;
-            }
-            if (live.stopRequested()) {
-                log.warn("Sync run {}: application stopping with the reports of {} partitions owed; the next run "
-                        + "takes them over", runId, c.reportsOwed() + c.open());
-                return;
-            }
-            if (now >= deadline) {
-                throw new IllegalStateException("the reports of " + (c.reportsOwed() + c.open()) + " of "
-                        + (c.done() + c.open()) + " partitions were not written within "
-                        + Duration.ofSeconds(props.reportTimeoutSeconds()).toSeconds() + " s (kpi.sync-run."
-                        + "report-timeout-seconds); the scores are stored, the next run takes the reports over");
-            }
-            Thread.sleep(100);
-        }
-    }
 
-    private synchronized ProducerTemplate producer() {
-        if (producer == null) {
-            producer = getContext().createProducerTemplate();
-        }
-        return producer;
+            @Override
+            public boolean finished(SyncRunView.Partitions c) {
+                return c.open() == 0 && c.reportsOwed() == 0;
+            }
+
+            @Override
+            public String progress(SyncRunView.Partitions c) {
+                return "reports of " + c.reportsWritten() + " of " + c.done() + " re-scored partitions written, "
+                        + c.reportsFailed() + " failed, " + (c.reportsOwed() + c.open()) + " owed";
+            }
+
+            @Override
+            public String stopping(SyncRunView.Partitions c) {
+                return "application stopping with the reports of " + (c.reportsOwed() + c.open())
+                        + " partitions owed; the next run takes them over";
+            }
+
+            @Override
+            public String timedOut(SyncRunView.Partitions c, Duration limit) {
+                return "the reports of " + (c.reportsOwed() + c.open()) + " of " + (c.done() + c.open())
+                        + " partitions were not written within " + limit.toSeconds() + " s (kpi.sync-run."
+                        + "report-timeout-seconds); the scores are stored, the next run takes the reports over";
+            }
+        });
     }
 }
