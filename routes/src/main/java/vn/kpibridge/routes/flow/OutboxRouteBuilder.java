@@ -1,5 +1,7 @@
 package vn.kpibridge.routes.flow;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.kpibridge.routes.persistence.OutboxMessageEntity;
 
@@ -35,6 +37,7 @@ public class OutboxRouteBuilder extends KpiRouteBuilder {
     /** Header naming the event type of a topic message ("evaluation.finalized", "period.closed"). */
     public static final String EVENT_HEADER = "KpiEvent";
     private static final String OUTBOX_MESSAGE = "kpiOutboxMessage";
+    private static final String PAYLOADS = "kpiOutboxPayloads";
 
     private final OutboxService outbox;
     private final SyncRunTracker tracker;
@@ -70,7 +73,12 @@ public class OutboxRouteBuilder extends KpiRouteBuilder {
                 // a failure rolls the claim back: the messages stay PENDING for the next poll
                 .errorHandler(noErrorHandler())
                 .transacted()
-                .process(e -> e.getIn().setBody(outbox.claim(target, batchSize)))
+                .process(e -> {
+                    List<OutboxMessageEntity> claimed = outbox.claim(target, batchSize);
+                    // the payloads of the batch, read at once (claim check: a version's own messages refer to it)
+                    e.setProperty(PAYLOADS, outbox.payloads(claimed));
+                    e.getIn().setBody(claimed);
+                })
                 .split(body())
                     .process(e -> {
                         OutboxMessageEntity m = e.getIn().getBody(OutboxMessageEntity.class);
@@ -79,7 +87,7 @@ public class OutboxRouteBuilder extends KpiRouteBuilder {
                         if (!queue) {
                             e.getIn().setHeader(EVENT_HEADER, m.kind);
                         }
-                        e.getIn().setBody(outbox.payload(m));
+                        e.getIn().setBody(((Map<?, ?>) e.getProperty(PAYLOADS, Map.class)).get(m.getId()));
                     })
                     .to("jms:" + destination + "?jmsMessageType=Text")
                     .process(e -> {

@@ -111,6 +111,12 @@ public class OutboxService {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String target, String kind, String idempotencyKey, String payloadJson, String employeeCode,
             String unitCode, String period) {
+        return add(target, kind, idempotencyKey, payloadJson, null, employeeCode, unitCode, period);
+    }
+
+    /** {@link #enqueue} with its own payload, or with the evaluation version it refers to (claim check). */
+    private boolean add(String target, String kind, String idempotencyKey, String payloadJson, Long evaluationId,
+            String employeeCode, String unitCode, String period) {
         if (outbox.existsByTargetAndIdempotencyKey(target, idempotencyKey)) {
             return false;
         }
@@ -119,6 +125,7 @@ public class OutboxService {
         m.kind = kind;
         m.idempotencyKey = idempotencyKey;
         m.payload = payloadJson;
+        m.evaluationId = evaluationId;
         m.employeeCode = employeeCode;
         m.unitCode = unitCode;
         m.period = period;
@@ -167,33 +174,11 @@ public class OutboxService {
         String key = o.idempotencyKey();
         String employee = o.evaluation().employeeId();
         String unit = o.evaluation().unitCode();
-        enqueueReference(EVALUATIONS_QUEUE, key, evaluationId, employee, unit, o.period());
+        add(EVALUATIONS_QUEUE, "evaluation", key, null, evaluationId, employee, unit, o.period());
         if (releaseOnNewVersion) {
-            String message = o.messageJson();
-            enqueue(EVALUATION_FINALIZED_TOPIC, ResultEvents.EVALUATION_FINALIZED, key,
-                    ResultEvents.evaluationFinalized(message, OffsetDateTime.now(), "evaluation-version-stored", "PROPOSED"),
-                    employee, unit, o.period());
-            if (hr.enabled()) {
-                enqueueReference(HR, key, evaluationId, employee, unit, o.period());
-            }
+            release(key, o.messageJson(), evaluationId, employee, unit, o.period(), "evaluation-version-stored",
+                    "PROPOSED");
         }
-    }
-
-    /** {@link #enqueue} of an evaluation version's own message as a reference to the version (claim check). */
-    private void enqueueReference(String target, String key, long evaluationId, String employee, String unit,
-            String period) {
-        if (outbox.existsByTargetAndIdempotencyKey(target, key)) {
-            return;
-        }
-        OutboxMessageEntity m = new OutboxMessageEntity();
-        m.target = target;
-        m.kind = "evaluation";
-        m.idempotencyKey = key;
-        m.evaluationId = evaluationId;
-        m.employeeCode = employee;
-        m.unitCode = unit;
-        m.period = period;
-        outbox.save(m);
     }
 
     /**
@@ -278,7 +263,7 @@ public class OutboxService {
     public void enqueuePublished(String key, String messageJson, String employee, String unit, String period) {
         enqueue(EVALUATIONS_QUEUE, ResultEvents.EVALUATION_FINALIZED, key, messageJson, employee, unit, period);
         if (!releaseOnNewVersion) {
-            release(key, messageJson, employee, unit, period, "evaluation-published", "APPROVED");
+            release(key, messageJson, null, employee, unit, period, "evaluation-published", "APPROVED");
         }
     }
 
@@ -302,6 +287,31 @@ public class OutboxService {
     }
 
     /**
+     * The payloads of claimed messages ({@link #payload(OutboxMessageEntity)}), with one read of the
+     * referenced evaluation versions for all of them instead of one per message.
+     *
+     * @param messages claimed messages
+     * @return payload JSON by message id, for every message
+     * @throws IllegalStateException when a referenced version cannot be read back
+     */
+    public Map<Long, String> payloads(List<OutboxMessageEntity> messages) {
+        Map<Long, String> byEvaluation = new HashMap<>();
+        Long[] ids = messages.stream().filter(m -> m.payload == null && m.evaluationId != null)
+                .map(m -> m.evaluationId).distinct().toArray(Long[]::new);
+        if (ids.length > 0) {
+            jdbc.query("select id, result, period, version from evaluation where id = any(?)", rs -> {
+                byEvaluation.put(rs.getLong(1), ScoringService.message(rs.getString(2), rs.getString(3), rs.getInt(4)));
+            }, (Object) ids);
+        }
+        Map<Long, String> out = new HashMap<>();
+        for (OutboxMessageEntity m : messages) {
+            out.put(m.getId(), m.payload != null ? m.payload : byEvaluation.computeIfAbsent(m.evaluationId,
+                    id -> payload(null, id)));
+        }
+        return out;
+    }
+
+    /**
      * {@link #payload(OutboxMessageEntity)} from the two columns.
      *
      * @param ownPayload the message's {@code payload}, or null
@@ -320,13 +330,18 @@ public class OutboxService {
                 (rs, i) -> ScoringService.message(rs.getString(1), rs.getString(2), rs.getInt(3)), evaluationId);
     }
 
-    private void release(String key, String messageJson, String employee, String unit, String period, String trigger,
-            String approvalStatus) {
+    /**
+     * The event and, when the push is on, the HR message of a released result; the HR message is a
+     * reference to the version when {@code evaluationId} is given (it is then the version's own
+     * message), else it carries {@code messageJson}.
+     */
+    private void release(String key, String messageJson, Long evaluationId, String employee, String unit, String period,
+            String trigger, String approvalStatus) {
         enqueue(EVALUATION_FINALIZED_TOPIC, ResultEvents.EVALUATION_FINALIZED, key,
                 ResultEvents.evaluationFinalized(messageJson, OffsetDateTime.now(), trigger, approvalStatus), employee,
                 unit, period);
         if (hr.enabled()) {
-            enqueue(HR, "evaluation", key, messageJson, employee, unit, period);
+            add(HR, "evaluation", key, evaluationId == null ? messageJson : null, evaluationId, employee, unit, period);
         }
     }
 
