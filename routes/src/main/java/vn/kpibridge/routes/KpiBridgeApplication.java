@@ -23,7 +23,7 @@ import vn.kpibridge.routes.cli.SyncCommand;
  *       database or broker is started);</li>
  *   <li>{@code mappings explain <sourceId> <file> [recordId]}: shows how each record of a
  *       file is normalised, whose it is and which product rule matched and why;</li>
- *   <li>{@code benchmark [--employees=100000] [--delta=200000] [--scales=1,2,4] [--page-size=500] [--rescore-scales=1,2,4] [--threads=2] [--phases=limits,delta,rescore]}: the capacity benchmark on a synthetic
+ *   <li>{@code benchmark [--employees=100000] [--delta=200000] [--scales=1,2,4] [--page-size=500] [--rescore-scales=1,2,4] [--threads=2] [--phases=limits,delta,rescore] [--warmup=20000]}: the capacity benchmark on a synthetic
  *       province (see {@link vn.kpibridge.routes.bench.ProvinceBenchmark});</li>
  *   <li>{@code outbox redrive [--target=HR] [--id=N]}: puts PARKED and DEAD deliveries back to
  *       PENDING with their attempts reset and prints them ({@link vn.kpibridge.routes.cli.OutboxCommand});</li>

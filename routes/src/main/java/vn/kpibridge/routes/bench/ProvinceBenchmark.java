@@ -37,22 +37,26 @@ import vn.kpibridge.routes.KpiBridgeApplication;
 /**
  * The capacity benchmark (issue 8): {@code java -jar kpi-bridge.jar benchmark [--delta=200000]
  * [--scales=1,2,4] [--employees=100000] [--page-size=500] [--rescore-scales=1,2,4] [--threads=2]
- * [--phases=limits,delta,rescore]}.
+ * [--phases=limits,delta,rescore] [--warmup=20000]}.
  *
  * <p>In one run, on a {@link SyntheticProvince} of {@code employees} employees (20 per unit, 40
  * tasks each: 4 M records in 5,000 units at the default size) served by a real HTTP server in the
  * iOffice shape, it measures and prints:
  * <ol>
  *   <li>{@code limits}: the physical limits on this machine: the delta's pages parsed by Jackson
- *       alone (records/s), and the same rows loaded into a copy of {@code source_record} by
- *       PostgreSQL COPY alone (records/s);</li>
- *   <li>{@code delta}: the nightly delta end to end, once per scale (delta x 1, 2, 4 by default):
- *       a sync run ({@code direct:syncRun}, as the nightly job) pulls it over HTTP in pages, stores
- *       the raw evidence, normalises and maps it, then re-scores the touched (source, unit, period)
- *       partitions through the {@code kpi.partitions} queue ({@link vn.kpibridge.routes.flow.UnitPeriodScoring}
- *       and each touched unit's reports once); records/s, its ratio to COPY, the peak heap of the
- *       phase, the growth of time with size, and the run's time split into pull+store and
- *       re-score+reports;</li>
+ *       alone (records/s); the same records as evidence rows loaded into a copy of
+ *       {@code source_record} by PostgreSQL COPY alone; and, after the delta, the rows its first
+ *       scale was stored as (evidence row and work item per record, read back) loaded by COPY alone
+ *       into copies of both tables (records/s); the delta's ratio to each;</li>
+ *   <li>{@code delta}: after a warm-up run of {@code warmup} records (not counted: the JIT compiles
+ *       the paths), the nightly delta end to end, once per scale (delta x 1, 2, 4 by default): a
+ *       sync run ({@code direct:syncRun}, as the nightly job) pulls it over HTTP in pages, stores the
+ *       raw evidence, normalises and maps it, re-scores the touched (source, unit, period)
+ *       partitions through the {@code kpi.partitions} queue
+ *       ({@link vn.kpibridge.routes.flow.UnitPeriodScoring}), then writes the touched units' reports
+ *       in its report stage; the time to results (run start to {@code scored_at}), split into
+ *       pull+store and re-score, records/s, the report stage, the whole run, the peak heap of the
+ *       phase and the growth of the time to results with size;</li>
  *   <li>{@code rescore}: the full-month rescoring ({@link FullMonthRescoring}): the whole month
  *       (employees x 40 items) loaded into {@code work_item} with its evidence by COPY (not timed),
  *       then every (unit, period) re-scored with
@@ -245,8 +249,7 @@ public final class ProvinceBenchmark {
             // compiles it during the first run; this run pays that once, apart from the figures
             server.serve(offset, warmup, String.format("2026/06/30 23:%02d:00", ++second));
             long t0 = System.nanoTime();
-            vn.kpibridge.routes.run.SyncRunView run = producer.requestBodyAndHeader("direct:syncRun", null,
-                    vn.kpibridge.routes.run.SyncRunHeaders.TRIGGER, "MANUAL_CLI", vn.kpibridge.routes.run.SyncRunView.class);
+            vn.kpibridge.routes.run.SyncRunView run = syncRun(producer);
             out.printf(Locale.ROOT, "warm-up (JIT): %,d records in %.1f s (%s), not counted%n", warmup,
                     (System.nanoTime() - t0) / 1e9, run.status());
             offset += warmup;
@@ -258,8 +261,7 @@ public final class ProvinceBenchmark {
             resetPeaks();
             long before = jdbc.queryForObject("select count(*) from source_record", Long.class);
             long t0 = System.nanoTime();
-            vn.kpibridge.routes.run.SyncRunView run = producer.requestBodyAndHeader("direct:syncRun", null,
-                    vn.kpibridge.routes.run.SyncRunHeaders.TRIGGER, "MANUAL_CLI", vn.kpibridge.routes.run.SyncRunView.class);
+            vn.kpibridge.routes.run.SyncRunView run = syncRun(producer);
             double s = (System.nanoTime() - t0) / 1e9;
             if (run.status() != vn.kpibridge.routes.run.SyncRunStatus.COMPLETED) {
                 throw new IllegalStateException("scale " + scale + ": sync run " + run.status() + ": " + run.error());
@@ -291,6 +293,12 @@ public final class ProvinceBenchmark {
                     b[1] / a[1], (b[1] / b[4]) / (a[1] / a[4]), b[1] / a[1]);
         }
         return rows;
+    }
+
+    /** @return the view of one sync run, run as the nightly job runs it ({@code direct:syncRun}) */
+    private static vn.kpibridge.routes.run.SyncRunView syncRun(ProducerTemplate producer) {
+        return producer.requestBodyAndHeader("direct:syncRun", null, vn.kpibridge.routes.run.SyncRunHeaders.TRIGGER,
+                "MANUAL_CLI", vn.kpibridge.routes.run.SyncRunView.class);
     }
 
     /** The full-month rescoring at each rescore scale, then with nothing changed, then with 10% changed. */
