@@ -219,7 +219,8 @@ public class IngestService {
      * Takes in one batch of records that did not come as a file (a page of an API, rows of a
      * database view): the same evidence, normalisation, mapping and issue keeping as for files,
      * in one transaction, with the same setting apart of poison records (see the class comment).
-     * Called outside a transaction: each write and trial runs in its own.
+     * Called outside a transaction: each write and trial runs in its own. The same as
+     * {@link #storeBatch}({@link #prepareBatch}).
      *
      * @param sourceId configured source id
      * @param batch the batch; its {@code fileName} names it in messages (e.g. "GET /tasks page 3")
@@ -230,19 +231,60 @@ public class IngestService {
      *     (nothing of the batch is stored; the caller redelivers)
      */
     public IngestResult ingestBatch(String sourceId, ExportFile batch) {
-        SourceSetup setup = registry.source(sourceId).orElseThrow(() -> new IllegalArgumentException(
-                "no source mapping with id \"" + sourceId + "\"; configured: " + registry.sources().keySet()));
-        return write(setup, batch);
+        return storeBatch(prepareBatch(sourceId, batch));
     }
 
     /**
-     * Writes a batch in one transaction; when the database refuses it for a record's data, finds the
-     * poison records and writes the batch again without them, each kept as QUARANTINED.
+     * The first half of {@link #ingestBatch}, without the database: normalises each record,
+     * resolves its employee in the identity map and maps it to a catalog product, so that a pull
+     * can prepare its next page while the previous one is being stored ({@link #storeBatch}, on
+     * another thread). A record that cannot be normalised or mapped becomes an issue of the batch
+     * (REJECTED or UNMAPPED with file, line and reason), kept when the batch is stored.
+     *
+     * @param sourceId configured source id
+     * @param batch the batch, as for {@link #ingestBatch}
+     * @return the batch ready to store; holds no connection nor transaction
+     * @throws IllegalArgumentException when the source is not configured
+     */
+    public PreparedBatch prepareBatch(String sourceId, ExportFile batch) {
+        SourceSetup setup = registry.source(sourceId).orElseThrow(() -> new IllegalArgumentException(
+                "no source mapping with id \"" + sourceId + "\"; configured: " + registry.sources().keySet()));
+        return prepare(setup, batch, Map.of());
+    }
+
+    /**
+     * The second half of {@link #ingestBatch}: writes a prepared batch in one transaction (evidence,
+     * work items, assessments, issues); when the database refuses it for a record's data, sets the
+     * poison records apart as described in the class comment. Called outside a transaction, from any
+     * thread.
+     *
+     * @param batch a batch from {@link #prepareBatch}
+     * @return counts and the (employee, period) pairs to re-score
+     * @throws org.springframework.dao.DataAccessException on a technical failure of the database
+     *     (nothing of the batch is stored; the caller stores it again)
+     */
+    public IngestResult storeBatch(PreparedBatch batch) {
+        return write(batch);
+    }
+
+    /**
+     * Writes a file's records in one transaction; when the database refuses them for a record's
+     * data, finds the poison records and writes the file again without them.
      */
     private IngestResult write(SourceSetup setup, ExportFile export) {
+        return write(prepare(setup, export, Map.of()));
+    }
+
+    /**
+     * Writes a prepared batch in one transaction; when the database refuses it for a record's data,
+     * finds the poison records and writes the batch again without them, each kept as QUARANTINED.
+     */
+    private IngestResult write(PreparedBatch prepared) {
+        SourceSetup setup = prepared.setup;
+        ExportFile export = prepared.export;
         try {
             List<String> kept = new ArrayList<>();
-            IngestResult result = tx.execute(s -> ingestRecords(setup, export, Map.of(), kept));
+            IngestResult result = tx.execute(s -> store(prepared, kept));
             kept.forEach(log::warn); // once stored: a batch rolled back and written again warns once
             return result;
         } catch (RuntimeException e) {
@@ -259,7 +301,8 @@ public class IngestService {
                 bisect(setup, export, all.subList(all.size() / 2, all.size()), poison);
             }
             List<String> kept = new ArrayList<>();
-            IngestResult result = tx.execute(s -> ingestRecords(setup, export, poison, kept));
+            PreparedBatch without = prepare(setup, export, poison);
+            IngestResult result = tx.execute(s -> store(without, kept));
             kept.forEach(log::warn);
             return result;
         }
@@ -277,8 +320,9 @@ public class IngestService {
         ExportFile trial = new ExportFile(export.fileName(), export.header(),
                 positions.stream().map(export.records()::get).toList());
         try {
+            PreparedBatch prepared = prepare(setup, trial, Map.of());
             tx.executeWithoutResult(s -> {
-                ingestRecords(setup, trial, Map.of(), null);
+                store(prepared, null);
                 issues.flush(); // the pending JPA writes (assessments) meet the database inside the trial
                 s.setRollbackOnly();
             });
@@ -295,71 +339,87 @@ public class IngestService {
     }
 
     /**
-     * Takes in the records of a batch within the caller's transaction.
+     * A batch normalised, resolved and mapped in memory ({@link #prepareBatch}), ready to store
+     * ({@link #storeBatch}): its evidence rows, its work items (the highest version per record id,
+     * without their evidence id yet), its assessment records, its issues and counts. Holds no
+     * connection; stored once.
+     */
+    public static final class PreparedBatch {
+        private final SourceSetup setup;
+        private final ExportFile export;
+        private final List<IngestBulkWriter.EvidenceRow> evidence = new ArrayList<>();
+        private final Map<String, IngestBulkWriter.WorkItemRow> items = new LinkedHashMap<>();
+        private final List<Assessment> assessments = new ArrayList<>();
+        private final List<IngestBulkWriter.IssueRow> issues = new ArrayList<>();
+        private final Set<EmployeePeriod> touched = new LinkedHashSet<>();
+        private int mapped;
+        private int unmapped;
+        private int rejected;
+        private int quarantined;
+
+        private PreparedBatch(SourceSetup setup, ExportFile export) {
+            this.setup = setup;
+            this.export = export;
+        }
+
+        /** @return the batch's name, e.g. "GET /tasks page 3" */
+        public String name() {
+            return export.fileName();
+        }
+
+        /** @return records in the batch */
+        public int size() {
+            return export.size();
+        }
+    }
+
+    /** An assessment record of a batch, written with the evidence it came from. */
+    private record Assessment(IngestBulkWriter.EvidenceKey evidence, Employee employee, NormalizedRecord record) {
+    }
+
+    /**
+     * Normalises, resolves and maps the records of a batch, in memory.
      *
      * @param poison records of the batch refused by the database, by position in
      *     {@code export.records()}: kept as QUARANTINED, not written
-     * @param kept collects a log line per issue row added ("UNMAPPED record kept: ..."), for the
-     *     caller to log once the transaction is committed; null for a trial write (rolled back)
      */
-    private IngestResult ingestRecords(SourceSetup setup, ExportFile export,
-            Map<Integer, IngestBulkWriter.RefusedData> poison, List<String> kept) {
+    private PreparedBatch prepare(SourceSetup setup, ExportFile export, Map<Integer, IngestBulkWriter.RefusedData> poison) {
+        PreparedBatch b = new PreparedBatch(setup, export);
         String sourceId = setup.mapping().id();
-        int stored = 0;
-        int duplicates = 0;
-        int mapped = 0;
-        int unmapped = 0;
-        int rejected = 0;
-        int quarantined = 0;
-        Set<EmployeePeriod> touched = new LinkedHashSet<>();
-        // the batch's issues, kept together at the end (one query, one JDBC batch)
-        List<IngestBulkWriter.IssueRow> issueRows = new ArrayList<>();
         for (RejectedRecord bad : export.rejected()) {
             issue(export.fileName(), bad.index(), bad.line(), null, null, RecordIssueEntity.REJECTED,
-                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), issueRows);
-            rejected++;
+                    export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), b.issues);
+            b.rejected++;
         }
-        // 1. evidence first, unchanged: the whole batch in one COPY and one statement
+        // 1. evidence rows, unchanged
         List<RawRecord> withId = new ArrayList<>();
-        List<IngestBulkWriter.EvidenceRow> evidenceRows = new ArrayList<>();
         for (int position = 0; position < export.records().size(); position++) {
             RawRecord raw = export.records().get(position);
             String recordId = setup.normalizer().recordId(raw);
             IngestBulkWriter.RefusedData refused = poison.get(position);
             if (refused != null) {
-                quarantine(setup, export, raw, recordId, refused, issueRows);
-                quarantined++;
+                quarantine(setup, export, raw, recordId, refused, b.issues);
+                b.quarantined++;
                 continue;
             }
             String payload = json(raw);
             if (recordId == null || recordId.isBlank()) {
                 issue(export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
                         export.fileName() + ":" + raw.line() + ": record #" + (raw.index() + 1) + " has no id", payload,
-                        issueRows);
-                rejected++;
+                        b.issues);
+                b.rejected++;
                 continue;
             }
             withId.add(raw);
-            evidenceRows.add(new IngestBulkWriter.EvidenceRow(recordId, setup.normalizer().recordVersion(raw), payload,
+            b.evidence.add(new IngestBulkWriter.EvidenceRow(recordId, setup.normalizer().recordVersion(raw), payload,
                     raw.line()));
         }
-        IngestBulkWriter.StoredEvidence evidence = bulk.storeEvidence(sourceId, export.fileName(), evidenceRows);
-        Set<IngestBulkWriter.EvidenceKey> counted = new java.util.HashSet<>();
-        // the work items of the batch, the highest version per record id
-        Map<String, IngestBulkWriter.WorkItemRow> items = new LinkedHashMap<>();
+        // 2. normalise, resolve, map; the work items of the batch, the highest version per record id
         for (int i = 0; i < withId.size(); i++) {
             RawRecord raw = withId.get(i);
-            String recordId = evidenceRows.get(i).recordId();
-            long version = evidenceRows.get(i).version();
-            String payload = evidenceRows.get(i).payload();
-            IngestBulkWriter.EvidenceKey key = new IngestBulkWriter.EvidenceKey(recordId, version);
-            if (evidence.stored().contains(key) && counted.add(key)) {
-                stored++;
-            } else {
-                duplicates++;
-            }
-            long evidenceId = evidence.ids().get(key);
-            // 2. normalise, resolve, map
+            String recordId = b.evidence.get(i).recordId();
+            long version = b.evidence.get(i).version();
+            String payload = b.evidence.get(i).payload();
             String where = export.fileName() + ":" + raw.line() + ": ";
             try {
                 NormalizedRecord r = setup.normalizer().normalize(export.header(), raw);
@@ -368,44 +428,77 @@ public class IngestService {
                 if (employee == null) {
                     issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
                             where + "record " + recordId + ": assignee \"" + r.assigneeId() + "\" is not in identity map "
-                                    + setup.identities().file(), payload, issueRows);
-                    unmapped++;
+                                    + setup.identities().file(), payload, b.issues);
+                    b.unmapped++;
                     continue;
                 }
                 if (r.type() == RecordType.ASSESSMENT) {
-                    upsertAssessment(sourceId, evidenceId, employee, r);
-                    mapped++;
+                    b.assessments.add(new Assessment(new IngestBulkWriter.EvidenceKey(recordId, version), employee, r));
+                    b.mapped++;
                 } else {
                     Catalog catalog = setup.catalog().forPeriod(period);
                     MappingDecision d = setup.rules().map(r, catalog);
                     if (!d.mapped()) {
                         issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
-                                where + "record " + recordId + ": " + d.unmappedReason(), payload, issueRows);
-                        unmapped++;
+                                where + "record " + recordId + ": " + d.unmappedReason(), payload, b.issues);
+                        b.unmapped++;
                         continue;
                     }
-                    IngestBulkWriter.WorkItemRow row = workItem(evidenceId, employee, r, d);
-                    items.merge(recordId, row, (a, b) -> b.version() >= a.version() ? b : a);
-                    mapped++;
+                    IngestBulkWriter.WorkItemRow row = workItem(sourceId, employee, r, d);
+                    b.items.merge(recordId, row, (x, y) -> y.version() >= x.version() ? y : x);
+                    b.mapped++;
                 }
-                touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(), period.code(),
-                        sourceId));
+                b.touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(),
+                        period.code(), sourceId));
             } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
                 issue(export.fileName(), raw, recordId, version, RecordIssueEntity.REJECTED,
-                        where + e.getMessage(), payload, issueRows);
-                rejected++;
+                        where + e.getMessage(), payload, b.issues);
+                b.rejected++;
             }
         }
-        // 3. the work plan: one statement for the batch; an older version arriving late does not win
-        bulk.upsertWorkItems(sourceId, new ArrayList<>(items.values()));
-        // 4. the issues not kept before
-        for (IngestBulkWriter.IssueRow i : bulk.keepIssues(sourceId, issueRows)) {
+        return b;
+    }
+
+    /**
+     * Writes a prepared batch within the caller's transaction.
+     *
+     * @param kept collects a log line per issue row added ("UNMAPPED record kept: ..."), for the
+     *     caller to log once the transaction is committed; null for a trial write (rolled back)
+     */
+    private IngestResult store(PreparedBatch b, List<String> kept) {
+        String sourceId = b.setup.mapping().id();
+        ExportFile export = b.export;
+        // 1. evidence first: the whole batch in one query and one COPY
+        IngestBulkWriter.StoredEvidence evidence = bulk.storeEvidence(sourceId, export.fileName(), b.evidence);
+        int stored = 0;
+        int duplicates = 0;
+        Set<IngestBulkWriter.EvidenceKey> counted = new java.util.HashSet<>();
+        for (IngestBulkWriter.EvidenceRow row : b.evidence) {
+            IngestBulkWriter.EvidenceKey key = new IngestBulkWriter.EvidenceKey(row.recordId(), row.version());
+            if (evidence.stored().contains(key) && counted.add(key)) {
+                stored++;
+            } else {
+                duplicates++;
+            }
+        }
+        for (Assessment a : b.assessments) {
+            upsertAssessment(sourceId, evidence.ids().get(a.evidence()), a.employee(), a.record());
+        }
+        // 2. the work plan: an older version arriving late does not win
+        List<IngestBulkWriter.WorkItemRow> items = new ArrayList<>(b.items.size());
+        for (IngestBulkWriter.WorkItemRow row : b.items.values()) {
+            items.add(row.withSourceRecordId(
+                    evidence.ids().get(new IngestBulkWriter.EvidenceKey(row.recordId(), row.version()))));
+        }
+        bulk.upsertWorkItems(sourceId, items);
+        // 3. the issues not kept before
+        for (IngestBulkWriter.IssueRow i : bulk.keepIssues(sourceId, b.issues)) {
             if (kept != null) {
                 kept.add(i.kind() + " record kept: " + i.reason());
             }
         }
-        return new IngestResult(sourceId, export.fileName(), export.size(), stored, duplicates, mapped,
-                unmapped, rejected, quarantined, new ArrayList<>(touched));
+        return new IngestResult(sourceId, export.fileName(), export.size(), stored, duplicates, b.mapped,
+                b.unmapped, b.rejected, b.quarantined, new ArrayList<>(b.touched));
     }
 
     /**
@@ -468,9 +561,10 @@ public class IngestService {
         return node;
     }
 
-    private static IngestBulkWriter.WorkItemRow workItem(long evidenceId, Employee employee, NormalizedRecord r,
+    /** @return the work item of a mapped record, without its evidence id (set when the evidence is stored) */
+    private static IngestBulkWriter.WorkItemRow workItem(String sourceId, Employee employee, NormalizedRecord r,
             MappingDecision d) {
-        return new IngestBulkWriter.WorkItemRow(evidenceId, r.recordId(), r.version(), employee.code(),
+        return new IngestBulkWriter.WorkItemRow(sourceId, 0, r.recordId(), r.version(), employee.code(),
                 employee.unitCode(), r.period(), r.title(), d.productCode(), d.catalogId(), d.catalogVersion(),
                 d.coefficient(), d.ruleId(), r.axis() != null ? r.axis() : d.axis(), r.plannedQuantity(),
                 r.doneQuantity(), r.share() == null ? BigDecimal.ONE : r.share(), r.qualityFailures(),

@@ -34,16 +34,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Set-based writes of the ingest path (issue 8): a batch of evidence rows and a batch of work items
- * are each loaded with one PostgreSQL {@code COPY ... from stdin with (format csv)} (pgjdbc's
+ * Set-based writes of the ingest path (issue 8). The rows of a batch that are new go straight into
+ * their table with one PostgreSQL {@code COPY ... from stdin with (format csv)} (pgjdbc's
  * {@link org.postgresql.copy.CopyManager} on the transaction's own connection; the CSV written by
- * Jackson's {@link CsvMapper}) into a staging table of the session ({@code create temp table ... on
- * commit delete rows}), then moved into their table with one {@code insert ... select ... on
- * conflict}; the record issues of a batch are checked in one query and inserted in one JDBC batch.
- * Same rules as the record-by-record path: evidence is stored once per (source, record id,
- * version) and never changed; a work item is one row per (source, record id) holding the highest
- * version seen; an issue is kept once per (source, kind, record id, version), or per (source,
- * kind, file, position) for a record without id. Runs in the caller's transaction (the
+ * Jackson's {@link CsvMapper}); which rows are new is read first with one query on the table's
+ * unique key. Work items that replace a stored one go through a staging table of the session
+ * ({@code create temp table ... on commit delete rows}, one COPY) and one {@code insert ... select
+ * ... on conflict do update}. The record issues of a batch are checked in one query and inserted
+ * in one JDBC batch. Same rules as the record-by-record path: evidence is stored once per (source,
+ * record id, version) and never changed; a work item is one row per (source, record id) holding the
+ * highest version seen; an issue is kept once per (source, kind, record id, version), or per
+ * (source, kind, file, position) for a record without id. Runs in the caller's transaction (the
  * {@link JdbcTemplate} shares the JPA transaction's connection).
  *
  * <p>CSV as PostgreSQL reads it (PostgreSQL "COPY", section "CSV Format"): every text is quoted
@@ -51,19 +52,22 @@ import org.springframework.stereotype.Repository;
  * stays empty, commas, quotes, newlines and backslashes are data, and {@code \.} is never read as
  * the end of the data; a null is an unquoted empty field, which COPY reads as NULL.
  *
- * <p>Conflicts on the unique keys are handled by design and never fail a batch: evidence
- * {@code on conflict (source_id, record_id, version) do nothing}, work items {@code on conflict
- * (source_id, record_id) do update} (one row per record id and statement, checked before). Any
- * other refusal of a statement is either caused by a record's data ({@link #refusedData}; a COPY's
- * refusal, e.g. {@code 22021} for a NUL character, carries the same SQLState and message as an
- * insert's) or technical.
+ * <p>Rows stored before never fail a batch: their evidence is found by the first query and not
+ * written again, and a work item already stored is updated by the {@code on conflict} statement.
+ * Two transactions writing the same new key at once (two instances taking in the same file in the
+ * same instant) make the second COPY fail with a unique violation ({@code 23505}), which is
+ * technical: the caller redelivers, and the retry finds the rows stored. Any other refusal is either
+ * caused by a record's data ({@link #refusedData}; a COPY's refusal, e.g. {@code 22021} for a NUL
+ * character or {@code 22P05} for <code>&#92;u0000</code> in jsonb, carries the same SQLState and
+ * message as an insert's) or technical.
  */
 @Repository
 public class IngestBulkWriter {
     /** CSV of the records below, one column per component, named as the table's column (snake case). */
     private static final CsvMapper CSV = CsvMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
-    private static final Copy<EvidenceRow> EVIDENCE = new Copy<>("evidence_stage", EvidenceRow.class);
+    private static final Copy<EvidenceInsert> EVIDENCE = new Copy<>("source_record", EvidenceInsert.class);
+    private static final Copy<WorkItemRow> NEW_WORK_ITEMS = new Copy<>("work_item", WorkItemRow.class);
     private static final Copy<WorkItemRow> WORK_ITEMS = new Copy<>("work_item_stage", WorkItemRow.class);
 
     private final JdbcTemplate jdbc;
@@ -99,19 +103,19 @@ public class IngestBulkWriter {
 
     /**
      * Stores the batch's evidence rows not yet stored and returns the id of every row's evidence:
-     * the rows go to the session's staging table {@code evidence_stage} with one COPY, then into
-     * {@code source_record} with one {@code insert ... select ... on conflict do nothing returning};
-     * the ids of rows stored before are read in one more query (only when there are such rows).
-     * The payload is cast to jsonb by the insert, so a payload jsonb refuses fails there (e.g.
-     * {@code 22P05} for <code>&#92;u0000</code>); a record id with a NUL character is refused by the
-     * COPY itself ({@code 22021}).
+     * one query on the unique key finds the rows stored before (and their ids); the others get ids
+     * from the table's sequence ({@code source_record_id_seq}, one query) and are loaded into
+     * {@code source_record} with one COPY. COPY reads the payload as jsonb, so a payload jsonb
+     * refuses fails there (e.g. {@code 22P05} for <code>&#92;u0000</code>), as does a record id with a
+     * NUL character ({@code 22021}) or longer than its column ({@code 22001}).
      *
      * @param sourceId source id
      * @param fileName file (or call) the batch came from
      * @param rows the rows, any order; the same key twice is stored once
      * @return ids per key and the keys stored now
      * @throws org.springframework.dao.DataAccessException when PostgreSQL refuses the rows (see
-     *     {@link #refusedData}) or fails
+     *     {@link #refusedData}) or fails; a unique violation when another transaction stored one of
+     *     the new keys since the first query
      */
     public StoredEvidence storeEvidence(String sourceId, String fileName, List<EvidenceRow> rows) {
         Map<EvidenceKey, Long> ids = new HashMap<>();
@@ -119,45 +123,54 @@ public class IngestBulkWriter {
         if (rows.isEmpty()) {
             return new StoredEvidence(ids, stored);
         }
-        jdbc.execute("create temp table if not exists evidence_stage (record_id text, version bigint, payload text, "
-                + "line int) on commit delete rows");
-        copy(EVIDENCE, rows);
-        // the stage is emptied by the statement that reads it: a second call in one transaction starts empty
+        // 1. the rows stored before: one query on the unique key
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("with s as (delete from evidence_stage returning *) "
-                    + "insert into source_record (source_id, record_id, version, payload, file_name, line) "
-                    + "select ?, s.record_id, s.version, s.payload::jsonb, ?, s.line from s "
-                    + "on conflict (source_id, record_id, version) do nothing returning id, record_id, version");
-            ps.setString(1, sourceId);
-            ps.setString(2, fileName);
+            PreparedStatement ps = con.prepareStatement("select s.id, s.record_id, s.version from source_record s "
+                    + "join unnest(?::varchar[], ?::bigint[]) as t(r, v) on s.record_id = t.r and s.version = t.v "
+                    + "where s.source_id = ?");
+            ps.setArray(1, array(con, "varchar", rows, EvidenceRow::recordId));
+            ps.setArray(2, array(con, "bigint", rows, EvidenceRow::version));
+            ps.setString(3, sourceId);
             return ps;
         }, rs -> {
-            EvidenceKey k = new EvidenceKey(rs.getString(2), rs.getLong(3));
-            ids.put(k, rs.getLong(1));
-            stored.add(k);
+            ids.put(new EvidenceKey(rs.getString(2), rs.getLong(3)), rs.getLong(1));
         });
-        List<EvidenceRow> known = rows.stream().filter(r -> !ids.containsKey(new EvidenceKey(r.recordId(), r.version())))
-                .toList();
-        if (!known.isEmpty()) {
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("select s.id, s.record_id, s.version from source_record s "
-                        + "join unnest(?::varchar[], ?::bigint[]) as t(r, v) on s.record_id = t.r and s.version = t.v "
-                        + "where s.source_id = ?");
-                ps.setArray(1, array(con, "varchar", known, EvidenceRow::recordId));
-                ps.setArray(2, array(con, "bigint", known, EvidenceRow::version));
-                ps.setString(3, sourceId);
-                return ps;
-            }, rs -> {
-                ids.put(new EvidenceKey(rs.getString(2), rs.getLong(3)), rs.getLong(1));
-            });
+        // 2. the others, once per key: ids from the table's own sequence, then straight into the table
+        Map<EvidenceKey, EvidenceRow> fresh = new LinkedHashMap<>();
+        for (EvidenceRow r : rows) {
+            EvidenceKey k = new EvidenceKey(r.recordId(), r.version());
+            if (!ids.containsKey(k)) {
+                fresh.putIfAbsent(k, r);
+            }
         }
+        if (fresh.isEmpty()) {
+            return new StoredEvidence(ids, stored);
+        }
+        List<Long> newIds = jdbc.queryForList("select nextval('source_record_id_seq') from generate_series(1, ?)",
+                Long.class, fresh.size());
+        List<EvidenceInsert> inserts = new ArrayList<>(fresh.size());
+        int i = 0;
+        for (Map.Entry<EvidenceKey, EvidenceRow> f : fresh.entrySet()) {
+            EvidenceRow r = f.getValue();
+            long id = newIds.get(i++);
+            inserts.add(new EvidenceInsert(id, sourceId, r.recordId(), r.version(), r.payload(), fileName, r.line()));
+            ids.put(f.getKey(), id);
+            stored.add(f.getKey());
+        }
+        copy(EVIDENCE, inserts);
         return new StoredEvidence(ids, stored);
+    }
+
+    /** A new evidence row as COPY loads it into {@code source_record} (column names in snake case). */
+    record EvidenceInsert(long id, String sourceId, String recordId, long version, String payload, String fileName,
+            int line) {
     }
 
     /**
      * One work item to insert or update (see {@link WorkItemEntity} for the fields).
      *
-     * @param sourceRecordId evidence row id
+     * @param sourceId source id
+     * @param sourceRecordId evidence row id (0 until the evidence is stored, see {@link #withSourceRecordId})
      * @param recordId source record id
      * @param version record version
      * @param employeeCode employee
@@ -181,28 +194,42 @@ public class IngestBulkWriter {
      * @param timelinessFactor reviewer-set factor or null
      * @param leadershipFactor reviewer-set factor or null
      */
-    public record WorkItemRow(long sourceRecordId, String recordId, long version, String employeeCode,
+    public record WorkItemRow(String sourceId, long sourceRecordId, String recordId, long version, String employeeCode,
             String unitCode, String period, String title, String productCode, String catalogId, String catalogVersion,
             BigDecimal coefficient, String ruleId, String axis, BigDecimal plannedQuantity, BigDecimal doneQuantity,
             BigDecimal share, int qualityFailures, int lateDeliveries, int leadershipFailures, String objectiveCause,
             BigDecimal qualityFactor, BigDecimal timelinessFactor, BigDecimal leadershipFactor) {
+        /**
+         * @param id the id of the row's stored evidence
+         * @return this row referencing that evidence
+         */
+        public WorkItemRow withSourceRecordId(long id) {
+            return new WorkItemRow(sourceId, id, recordId, version, employeeCode, unitCode, period, title, productCode,
+                    catalogId, catalogVersion, coefficient, ruleId, axis, plannedQuantity, doneQuantity, share,
+                    qualityFailures, lateDeliveries, leadershipFailures, objectiveCause, qualityFactor,
+                    timelinessFactor, leadershipFactor);
+        }
     }
 
     /**
-     * Inserts or updates the work items of a batch: the rows go to the session's staging table
-     * {@code work_item_stage} with one COPY, then into {@code work_item} with one {@code insert ...
-     * select ... on conflict (source_id, record_id) do update}: a row replaces the stored one of the
-     * same (source, record id) unless the stored version is newer (an older version arriving late
-     * does not win). The stage has unbounded types, so a value beyond its column (a quantity beyond
-     * {@code numeric(20,6)}, a text too long) is refused by the insert with the column's own message.
+     * Inserts or updates the work items of a batch. One query finds which record ids have a stored
+     * work item. The others are loaded into {@code work_item} with one COPY. The rest go to the
+     * session's staging table {@code work_item_stage} with one COPY, then into {@code work_item}
+     * with one {@code insert ... select ... on conflict (source_id, record_id) do update}: a row
+     * replaces the stored one of the same (source, record id) unless the stored version is newer (an
+     * older version arriving late does not win). A value beyond its column (a quantity beyond
+     * {@code numeric(20,6)}, a text too long) is refused by COPY or by the insert with the column's
+     * own message.
      *
-     * @param sourceId source id
+     * @param sourceId source id of every row
      * @param rows at most one row per record id (the caller keeps the highest version)
      * @return rows inserted or updated
-     * @throws IllegalArgumentException when a record id appears twice (through the bean: wrapped in
-     *     Spring's {@link org.springframework.dao.InvalidDataAccessApiUsageException})
+     * @throws IllegalArgumentException when a record id appears twice or a row is of another source
+     *     (through the bean: wrapped in Spring's
+     *     {@link org.springframework.dao.InvalidDataAccessApiUsageException})
      * @throws org.springframework.dao.DataAccessException when PostgreSQL refuses the rows (see
-     *     {@link #refusedData}) or fails
+     *     {@link #refusedData}) or fails; a unique violation when another transaction stored one of
+     *     the new record ids since the first query
      */
     public int upsertWorkItems(String sourceId, List<WorkItemRow> rows) {
         if (rows.isEmpty()) {
@@ -211,17 +238,36 @@ public class IngestBulkWriter {
         if (rows.stream().map(WorkItemRow::recordId).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("a batch of work items names a record id twice");
         }
-        jdbc.execute("create temp table if not exists work_item_stage (source_record_id bigint, record_id text, "
-                + "version bigint, employee_code text, unit_code text, period text, title text, product_code text, "
-                + "catalog_id text, catalog_version text, coefficient numeric, rule_id text, axis text, "
-                + "planned_quantity numeric, done_quantity numeric, share numeric, quality_failures int, "
+        if (rows.stream().anyMatch(r -> !sourceId.equals(r.sourceId()))) {
+            throw new IllegalArgumentException("a batch of work items of source " + sourceId + " holds another source's");
+        }
+        Set<String> storedIds = new HashSet<>();
+        jdbc.query(con -> {
+            // a join on unnest (not "= any(array)"): the planner probes the unique index once per id
+            PreparedStatement ps = con.prepareStatement("select w.record_id from work_item w "
+                    + "join unnest(?::varchar[]) as t(r) on w.record_id = t.r where w.source_id = ?");
+            ps.setArray(1, array(con, "varchar", rows, WorkItemRow::recordId));
+            ps.setString(2, sourceId);
+            return ps;
+        }, rs -> {
+            storedIds.add(rs.getString(1));
+        });
+        List<WorkItemRow> fresh = rows.stream().filter(r -> !storedIds.contains(r.recordId())).toList();
+        int written = fresh.isEmpty() ? 0 : (int) copy(NEW_WORK_ITEMS, fresh);
+        if (fresh.size() == rows.size()) {
+            return written;
+        }
+        jdbc.execute("create temp table if not exists work_item_stage (source_id text, source_record_id bigint, "
+                + "record_id text, version bigint, employee_code text, unit_code text, period text, title text, "
+                + "product_code text, catalog_id text, catalog_version text, coefficient numeric, rule_id text, "
+                + "axis text, planned_quantity numeric, done_quantity numeric, share numeric, quality_failures int, "
                 + "late_deliveries int, leadership_failures int, objective_cause text, quality_factor numeric, "
                 + "timeliness_factor numeric, leadership_factor numeric) on commit delete rows");
-        copy(WORK_ITEMS, rows);
-        String columns = String.join(", ", WORK_ITEMS.columns);
-        return jdbc.update("with s as (delete from work_item_stage returning *) "
-                + "insert into work_item (source_id, " + columns + ", updated_at) "
-                + "select ?, s." + String.join(", s.", WORK_ITEMS.columns) + ", now() from s "
+        copy(WORK_ITEMS, rows.stream().filter(r -> storedIds.contains(r.recordId())).toList());
+        // the stage is emptied by the statement that reads it: a second call in one transaction starts empty
+        return written + jdbc.update("with s as (delete from work_item_stage returning *) "
+                + "insert into work_item (" + String.join(", ", WORK_ITEMS.columns) + ", updated_at) "
+                + "select s." + String.join(", s.", WORK_ITEMS.columns) + ", now() from s "
                 + "on conflict (source_id, record_id) do update set source_record_id = excluded.source_record_id, "
                 + "version = excluded.version, employee_code = excluded.employee_code, unit_code = excluded.unit_code, "
                 + "period = excluded.period, title = excluded.title, product_code = excluded.product_code, "
@@ -232,7 +278,7 @@ public class IngestBulkWriter {
                 + "late_deliveries = excluded.late_deliveries, leadership_failures = excluded.leadership_failures, "
                 + "objective_cause = excluded.objective_cause, quality_factor = excluded.quality_factor, "
                 + "timeliness_factor = excluded.timeliness_factor, leadership_factor = excluded.leadership_factor, "
-                + "updated_at = now() where work_item.version <= excluded.version", sourceId);
+                + "updated_at = now() where work_item.version <= excluded.version");
     }
 
     /**
@@ -388,8 +434,8 @@ public class IngestBulkWriter {
     }
 
     /**
-     * A COPY of rows of one record type into its staging table: the CSV columns are the record's
-     * components in snake case, in the order Jackson writes them.
+     * A COPY of rows of one record type into a table: the CSV columns are the record's components
+     * in snake case, in the order Jackson writes them.
      */
     private static final class Copy<T> {
         final List<String> columns;
@@ -407,7 +453,7 @@ public class IngestBulkWriter {
     }
 
     /**
-     * Loads rows into a staging table with one COPY on the transaction's connection.
+     * Loads rows into a table with one COPY on the transaction's connection.
      *
      * @return rows loaded
      */

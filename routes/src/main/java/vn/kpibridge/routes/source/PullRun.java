@@ -30,6 +30,24 @@ public class PullRun {
     private int quarantined;
     private LocalDateTime newest;
     private final Set<EmployeePeriod> touched = new LinkedHashSet<>();
+    /** Name of the page or batch last taken from the source, e.g. "page 3" (see {@link #taken}). */
+    String takenLabel;
+    /** Records of it dropped by the client-side watermark filter. */
+    int takenSkipped;
+    /** The page being stored while the next one is read ({@link PageStore}), or null. */
+    InFlight inFlight;
+
+    /**
+     * A page handed to {@link PageStore}.
+     *
+     * @param label "page 3" or "rows 501-1000"
+     * @param skipped records of it dropped by the client-side watermark filter
+     * @param batch the page as prepared, to store again when its write fails
+     * @param write its write on the {@code PageStore} pool
+     */
+    record InFlight(String label, int skipped, vn.kpibridge.routes.flow.IngestService.PreparedBatch batch,
+            java.util.concurrent.CompletableFuture<IngestResult> write) {
+    }
 
     /**
      * @param sourceId source id
@@ -40,6 +58,39 @@ public class PullRun {
         this.sourceId = sourceId;
         this.what = what;
         this.watermarkBefore = watermarkBefore;
+    }
+
+    /**
+     * Names the page or batch just taken from the source, for its progress line once stored.
+     *
+     * @param label "page 3" or "rows 501-1000"
+     * @param skippedInPage records of it dropped by the client-side watermark filter
+     */
+    public void taken(String label, int skippedInPage) {
+        this.takenLabel = label;
+        this.takenSkipped = skippedInPage;
+    }
+
+    /**
+     * Waits until the page in flight, if any, is no longer being written, so that a failing pull
+     * reports once nothing of it runs any more: a page that was stored is counted (with its progress
+     * line), a page whose write failed is not (it is pulled again next time).
+     *
+     * @param log where the page's progress line goes
+     */
+    public void awaitInFlight(Logger log) {
+        InFlight page = inFlight;
+        inFlight = null;
+        if (page == null) {
+            return;
+        }
+        IngestResult stored;
+        try {
+            stored = page.write().join();
+        } catch (RuntimeException notStored) {
+            return;
+        }
+        pageStored(stored, page.skipped(), log, page.label());
     }
 
     /** @param updatedAt updated time of a record received, or null; keeps the newest */

@@ -65,6 +65,9 @@ public abstract class PullSourceRouteBuilder extends KpiRouteBuilder {
     private static void pullFailed(Exchange e, boolean deadLettered) {
         Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         PullRun run = e.getProperty(SourceHeaders.RUN, PullRun.class);
+        if (run != null) {
+            run.awaitInFlight(log);
+        }
         String source = run != null ? run.sourceId() : t instanceof SourcePullException s ? s.sourceId()
                 : e.getMessage().getBody(String.class);
         String reason = t == null ? "unknown error" : t.getMessage();

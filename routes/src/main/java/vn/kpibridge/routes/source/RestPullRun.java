@@ -36,9 +36,7 @@ public final class RestPullRun extends PullRun {
     String authValue;
     String oauth2Key;
     PageRequest page;
-    PageRequest nextPage;
     boolean more = true;
-    int skippedInPage;
     String call = "the pull";
     String callUrl;
 

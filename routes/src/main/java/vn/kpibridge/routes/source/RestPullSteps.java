@@ -333,8 +333,9 @@ public class RestPullSteps {
 
     /**
      * Reads a page: the records array, each record with its derived values, the client-side
-     * watermark filter, and the next page's request. The body becomes the {@link ExportFile} to
-     * ingest.
+     * watermark filter, and the next page's request, which becomes the pull's current page
+     * ({@link #hasNextPage} is false after the last). The body becomes the {@link ExportFile} to
+     * ingest; the run notes the page's name and skipped records ({@link PullRun#taken}).
      *
      * @param e the exchange holding the answer
      * @throws SourcePullException (not retryable) when the answer is not JSON, has no records
@@ -372,8 +373,9 @@ public class RestPullSteps {
             }
             index++;
         }
+        RestPager.PageRequest next;
         try {
-            run.nextPage = run.pager.next(run.page, body, items.size(), link, run.callUrl).orElse(null);
+            next = run.pager.next(run.page, body, items.size(), link, run.callUrl).orElse(null);
         } catch (IllegalStateException ex) {
             throw new SourcePullException(run.sourceId(), run.call + ": " + ex.getMessage(), false, ex);
         }
@@ -385,22 +387,11 @@ public class RestPullSteps {
                 }
             });
         }
-        run.skippedInPage = skipped;
         Message m = fresh(e);
         m.setBody(new ExportFile(run.sourceId() + " " + run.what() + " page " + run.page.number(), header, records));
-    }
-
-    /**
-     * Counts a stored page, logs the progress line and moves to the next page.
-     *
-     * @param e the exchange holding the page's {@link IngestResult}
-     */
-    public void pageStored(Exchange e) {
-        RestPullRun run = run(e);
-        run.pageStored(e.getMessage().getBody(IngestResult.class), run.skippedInPage, log, "page " + run.page.number());
-        run.page = run.nextPage;
-        run.nextPage = null;
-        run.more = run.page != null;
+        run.taken("page " + run.page.number(), skipped);
+        run.page = next;
+        run.more = next != null;
     }
 
     /**

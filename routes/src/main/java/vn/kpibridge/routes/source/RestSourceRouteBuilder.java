@@ -14,8 +14,10 @@ import vn.kpibridge.routes.flow.IngestService;
  *       {@code KpiSourceId} = source id; optional header {@link SourceHeaders#REST_SETTINGS}):
  *       authenticates (login call or OAuth2 token when configured), then loops over the pages
  *       since the stored watermark; each page is read (records array, derived values,
- *       client-side watermark filter) and stored through {@link IngestService#ingestBatch} in
- *       its own transaction, with a progress line per page. When the last page is stored the
+ *       client-side watermark filter), normalised and mapped ({@link IngestService#prepareBatch})
+ *       and handed to the {@link PageStore}, which stores it in its own transaction while the next
+ *       page is fetched and prepared (write-behind, one page in flight), with a progress line per
+ *       page stored. When the last page is stored the
  *       watermark advances and what the pull touched is re-scored per (source, unit, period)
  *       partition ({@code KpiRouteBuilder.rescoreTouched}). Answers a {@link PullResult}.</li>
  *   <li>{@code call-rest-source} ({@code direct:callRestSource}): one HTTP call through the Camel
@@ -30,19 +32,22 @@ public class RestSourceRouteBuilder extends PullSourceRouteBuilder {
     private final RestPullSteps steps;
     private final PullCompletion completion;
     private final IngestService ingest;
+    private final PageStore store;
     private final SourcePullProperties props;
 
     /**
      * @param steps the processors
      * @param completion the end of a complete pull (watermark, result)
-     * @param ingest evidence, normalisation and mapping of each page
+     * @param ingest normalisation and mapping of each page
+     * @param store the write-behind of the pages (evidence, work items, issues)
      * @param props pull settings (HTTP time limits)
      */
     public RestSourceRouteBuilder(RestPullSteps steps, PullCompletion completion, IngestService ingest,
-            SourcePullProperties props) {
+            PageStore store, SourcePullProperties props) {
         this.steps = steps;
         this.completion = completion;
         this.ingest = ingest;
+        this.store = store;
         this.props = props;
     }
 
@@ -74,9 +79,10 @@ public class RestSourceRouteBuilder extends PullSourceRouteBuilder {
                     .process(steps::pageRequest)
                     .to("direct:callRestSource")
                     .process(steps::takePage)
-                    .bean(ingest, "ingestBatch(${exchangeProperty." + SourceHeaders.SOURCE_ID + "}, ${body})")
-                    .process(steps::pageStored)
+                    .bean(ingest, "prepareBatch(${exchangeProperty." + SourceHeaders.SOURCE_ID + "}, ${body})")
+                    .process(store::storeBehind)
                 .end()
+                .process(store::allStored)
                 .process(completion::finish))
                 .process(completion::result);
 

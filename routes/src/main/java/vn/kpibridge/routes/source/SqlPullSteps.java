@@ -138,16 +138,7 @@ public class SqlPullSteps {
         }
         e.getMessage().setBody(new ExportFile(run.sourceId() + " " + run.what() + " rows " + label(run),
                 JsonNodeFactory.instance.objectNode(), records));
-    }
-
-    /**
-     * Counts a stored batch and logs the progress line.
-     *
-     * @param e the exchange holding the batch's {@link IngestResult}
-     */
-    public void batchStored(Exchange e) {
-        SqlPullRun run = run(e);
-        run.pageStored(e.getMessage().getBody(IngestResult.class), 0, log, "rows " + label(run));
+        run.taken("rows " + label(run), 0);
     }
 
     private static String label(SqlPullRun run) {

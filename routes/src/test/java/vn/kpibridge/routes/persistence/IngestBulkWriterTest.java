@@ -199,7 +199,7 @@ class IngestBulkWriterTest extends FlowTestSupport {
 
     private static WorkItemRow item(long evidenceId, long version, String title, String objectiveCause, String axis,
             String done) {
-        return new WorkItemRow(evidenceId, "CV-9", version, "BTC-CB-0001", "BTC-TU", "2026-Q2", title, "BTC-01",
+        return new WorkItemRow("eoffice-btc", evidenceId, "CV-9", version, "BTC-CB-0001", "BTC-TU", "2026-Q2", title, "BTC-01",
                 "ban-to-chuc-tinh-uy", "2026.1", new BigDecimal("1.2"), "R01", axis, BigDecimal.ONE, new BigDecimal(done),
                 BigDecimal.ONE, 0, 1, 0, objectiveCause, null, null, null);
     }

@@ -233,6 +233,58 @@ class RestSourceFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void pageWhoseWriteFailsIsStoredAgainThenAPersistentFailureFailsThePullWithItsStoredPagesCounted(
+            CapturedOutput output) throws Exception {
+        stubLogin();
+        stubIofficePages(null);
+        // a technical failure of PostgreSQL (SQLState 40001, not a record's data) for the writes of
+        // page 2 (task 90233), as many times as the sequence allows: a sequence is not rolled back
+        jdbc.execute("create sequence test_page_write_failures");
+        jdbc.execute("create function test_fail_page_write() returns trigger language plpgsql as $$ begin "
+                + "if new.record_id = '90233' and nextval('test_page_write_failures') <= "
+                + "(select coalesce(max(failures), 0) from test_page_write_limit) then "
+                + "raise exception 'simulated serialization failure' using errcode = '40001'; end if; "
+                + "return new; end $$");
+        jdbc.execute("create table test_page_write_limit (failures int)");
+        jdbc.execute("create trigger test_fail_page_write before insert on source_record for each row "
+                + "execute function test_fail_page_write()");
+        try {
+            // once: the write-behind's write of page 2 fails, the next step stores it again
+            jdbc.update("insert into test_page_write_limit values (1)");
+            PullResult r = pull("ioffice-tasks");
+
+            assertThat(r.pages()).isEqualTo(3);
+            assertThat(r.stored()).isEqualTo(5);
+            assertThat(count("select count(*) from source_record")).isEqualTo(5);
+            assertThat(count("select count(*) from work_item")).isEqualTo(5);
+            assertThat(jdbc.queryForObject("select total_points from evaluation", BigDecimal.class))
+                    .isEqualByComparingTo("61.93");
+            assertThat(output.getAll()).contains("Pull of source ioffice-tasks: page 2 was not stored (PSQLException: "
+                    + "ERROR: simulated serialization failure); storing it again");
+
+            // always: stored again and redelivered until exhausted; the pull fails, page 1 is kept and
+            // counted, the watermark stays, the pull request is dead-lettered
+            jdbc.execute("truncate table source_record, work_item, evaluation, source_watermark restart identity cascade");
+            jdbc.update("update test_page_write_limit set failures = 1000");
+            assertThatThrownBy(() -> pull("ioffice-tasks"))
+                    .isInstanceOf(CamelExecutionException.class)
+                    .rootCause().hasMessageContaining("simulated serialization failure");
+            assertThat(count("select count(*) from source_record")).as("page 1 is stored").isEqualTo(2);
+            assertThat(count("select count(*) from source_record where record_id = '90233'")).isZero();
+            assertThat(count("select count(*) from source_watermark")).as("watermark not advanced").isZero();
+            assertThat(output.getAll()).contains("Pull of source ioffice-tasks failed after 1 stored page (2 records)");
+            Message dead = jms.receive("kpi.dead-letter");
+            assertThat(dead).as("the pull request, dead-lettered").isNotNull();
+            assertThat(((TextMessage) dead).getText()).isEqualTo("ioffice-tasks");
+        } finally {
+            jdbc.execute("drop trigger test_fail_page_write on source_record");
+            jdbc.execute("drop function test_fail_page_write()");
+            jdbc.execute("drop table test_page_write_limit");
+            jdbc.execute("drop sequence test_page_write_failures");
+        }
+    }
+
+    @Test
     void refusedLoginFailsAtOnceNamingTheCredentialSettingsNotTheirValues(CapturedOutput output) {
         server.stubFor(post(urlPathEqualTo(LOGIN)).willReturn(aResponse().withStatus(401)
                 .withStatusMessage("Unauthorized").withBody("{\"status\": 0, \"message\": \"Sai mật khẩu\"}")));
