@@ -37,7 +37,7 @@ import vn.kpibridge.routes.KpiBridgeApplication;
 /**
  * The capacity benchmark (issue 8): {@code java -jar kpi-bridge.jar benchmark [--delta=200000]
  * [--scales=1,2,4] [--employees=100000] [--page-size=500] [--rescore-scales=1,2,4] [--threads=2]
- * [--phases=limits,delta,rescore] [--warmup=20000]}.
+ * [--phases=limits,delta,rescore] [--warmup=20000] [--db-statements=0]}.
  *
  * <p>In one run, on a {@link SyntheticProvince} of {@code employees} employees (20 per unit, 40
  * tasks each: 4 M records in 5,000 units at the default size) served by a real HTTP server in the
@@ -56,7 +56,8 @@ import vn.kpibridge.routes.KpiBridgeApplication;
  *       ({@link vn.kpibridge.routes.flow.UnitPeriodScoring}), then writes the touched units' reports
  *       in its report stage; the time to results (run start to {@code scored_at}), split into
  *       pull+store and re-score, records/s, the report stage, the whole run, the peak heap of the
- *       phase and the growth of the time to results with size;</li>
+ *       phase and the growth of the time to results with size; with {@code --db-statements=N},
+ *       the N statements that took the most of the database's time in each scale's run;</li>
  *   <li>{@code rescore}: the full-month rescoring ({@link FullMonthRescoring}): the whole month
  *       (employees x 40 items) loaded into {@code work_item} with its evidence by COPY (not timed),
  *       then every (unit, period) re-scored with
@@ -83,11 +84,13 @@ public final class ProvinceBenchmark {
     private final int threads;
     private final java.util.Set<String> phases;
     private final long warmup;
+    private final int dbStatements;
 
     /** The phases, in the order they run. */
     public static final List<String> PHASES = List.of("limits", "delta", "rescore");
     private static final String USAGE = "usage: benchmark [--delta=200000] [--scales=1,2,4] [--employees=100000] "
-            + "[--page-size=500] [--rescore-scales=1,2,4] [--threads=2] [--phases=limits,delta,rescore] [--warmup=20000]";
+            + "[--page-size=500] [--rescore-scales=1,2,4] [--threads=2] [--phases=limits,delta,rescore] [--warmup=20000] "
+            + "[--db-statements=0]";
 
     /**
      * @param out where figures are printed
@@ -100,10 +103,12 @@ public final class ProvinceBenchmark {
      * @param threads units re-scored in parallel
      * @param phases phases to run, a subset of {@link #PHASES}
      * @param warmup records of a sync run before the delta's scales, not counted (JIT warm-up); 0 for none
+     * @param dbStatements when above 0, the database runs with {@code pg_stat_statements} and each
+     *     delta scale prints this many statements that took the most of its execution time
      * @throws IllegalArgumentException when a phase is unknown or a size is not positive
      */
     public ProvinceBenchmark(PrintStream out, int employees, long delta, int[] scales, int pageSize, int[] rescoreScales,
-            int threads, java.util.Set<String> phases, long warmup) {
+            int threads, java.util.Set<String> phases, long warmup, int dbStatements) {
         if (!PHASES.containsAll(phases) || phases.isEmpty()) {
             throw new IllegalArgumentException("phases must be some of " + PHASES + ", got " + phases);
         }
@@ -119,6 +124,7 @@ public final class ProvinceBenchmark {
         this.threads = threads;
         this.phases = java.util.Set.copyOf(phases);
         this.warmup = warmup;
+        this.dbStatements = dbStatements;
     }
 
     /**
@@ -139,7 +145,7 @@ public final class ProvinceBenchmark {
             opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         }
         java.util.Set<String> known = java.util.Set.of("employees", "delta", "scales", "page-size", "rescore-scales",
-                "threads", "phases", "warmup");
+                "threads", "phases", "warmup", "db-statements");
         for (String k : opts.keySet()) {
             if (!known.contains(k)) {
                 System.err.println("benchmark: unknown option --" + k + "; " + USAGE);
@@ -156,8 +162,9 @@ public final class ProvinceBenchmark {
             java.util.Set<String> phases = new java.util.LinkedHashSet<>(Arrays.stream(opts.getOrDefault("phases",
                     String.join(",", PHASES)).split(",")).map(String::trim).toList());
             long warmup = Long.parseLong(opts.getOrDefault("warmup", "20000"));
+            int dbStatements = Integer.parseInt(opts.getOrDefault("db-statements", "0"));
             return new ProvinceBenchmark(System.out, employees, delta, scales, pageSize, rescoreScales, threads, phases,
-                    warmup).run();
+                    warmup, dbStatements).run();
         } catch (IllegalArgumentException e) {
             System.err.println("benchmark: " + e.getMessage() + "; " + USAGE);
             return 64;
@@ -259,6 +266,9 @@ public final class ProvinceBenchmark {
             long n = delta * scale;
             server.serve(offset, n, String.format("2026/06/30 23:%02d:00", ++second));
             resetPeaks();
+            if (dbStatements > 0) {
+                jdbc.queryForList("select pg_stat_statements_reset()");
+            }
             long before = jdbc.queryForObject("select count(*) from source_record", Long.class);
             long t0 = System.nanoTime();
             vn.kpibridge.routes.run.SyncRunView run = syncRun(producer);
@@ -280,6 +290,9 @@ public final class ProvinceBenchmark {
                     toResults, n / toResults, pull, toResults - pull, runSeconds - toResults, runSeconds, peakHeapMiB(),
                     toResults / (n / 100_000.0), run.partitions().total());
             offset += n;
+            if (dbStatements > 0) {
+                printStatements(jdbc, scale);
+            }
         }
         long items = jdbc.queryForObject("select count(*) from work_item", Long.class);
         long evaluations = jdbc.queryForObject("select count(*) from evaluation", Long.class);
@@ -293,6 +306,21 @@ public final class ProvinceBenchmark {
                     b[1] / a[1], (b[1] / b[4]) / (a[1] / a[4]), b[1] / a[1]);
         }
         return rows;
+    }
+
+    /**
+     * Prints the statements that took the most of the database's execution time during a delta
+     * run (PostgreSQL's {@code pg_stat_statements}, reset before the run): seconds, calls, rows and
+     * the statement's start.
+     */
+    private void printStatements(JdbcTemplate jdbc, int scale) {
+        out.printf(Locale.ROOT, "  database time of the x%d run by statement (pg_stat_statements, top %d):%n", scale,
+                dbStatements);
+        jdbc.query("select total_exec_time / 1000 as s, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) "
+                + "as q from pg_stat_statements order by total_exec_time desc limit ?", rs -> {
+                    out.printf(Locale.ROOT, "  %7.2f s %,9d calls %,9d rows  %s%n", rs.getDouble(1), rs.getLong(2),
+                            rs.getLong(3), rs.getString(4));
+                }, dbStatements);
     }
 
     /** @return the view of one sync run, run as the nightly job runs it ({@code direct:syncRun}) */
@@ -342,16 +370,24 @@ public final class ProvinceBenchmark {
     }
 
     private ConfigurableApplicationContext start(Path work, Path mappings, IofficeStubServer server) {
-        return new SpringApplicationBuilder(KpiBridgeApplication.class)
+        List<String> args = new ArrayList<>(List.of("--kpi.data-dir=" + work.resolve("data"),
+                "--kpi.mappings-dir=" + mappings,
+                "--kpi.inbox.auto-start=false",
+                "--kpi.inbox.poll-delay-ms=100",
+                "--kpi.schedule.enabled=false",
+                "--BENCH_IOFFICE_URL=" + server.baseUrl(),
+                "--logging.level.root=WARN",
+                "--logging.level.vn.kpibridge=ERROR"));
+        if (dbStatements > 0) {
+            args.add("--kpi.embedded-postgres.server-config.[shared_preload_libraries]=pg_stat_statements");
+        }
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KpiBridgeApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--kpi.data-dir=" + work.resolve("data"),
-                        "--kpi.mappings-dir=" + mappings,
-                        "--kpi.inbox.auto-start=false",
-                        "--kpi.inbox.poll-delay-ms=100",
-                        "--kpi.schedule.enabled=false",
-                        "--BENCH_IOFFICE_URL=" + server.baseUrl(),
-                        "--logging.level.root=WARN",
-                        "--logging.level.vn.kpibridge=ERROR");
+                .run(args.toArray(String[]::new));
+        if (dbStatements > 0) {
+            new JdbcTemplate(ctx.getBean(DataSource.class)).execute("create extension if not exists pg_stat_statements");
+        }
+        return ctx;
     }
 
     /** Jackson alone: the delta's pages, rendered once into memory, parsed into trees. */
