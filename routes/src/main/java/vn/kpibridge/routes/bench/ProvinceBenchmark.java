@@ -37,7 +37,9 @@ import vn.kpibridge.routes.KpiBridgeApplication;
 /**
  * The capacity benchmark (issue 8): {@code java -jar kpi-bridge.jar benchmark [--delta=200000]
  * [--scales=1,2,4] [--employees=100000] [--page-size=500] [--rescore-scales=1,2,4] [--threads=2]
- * [--phases=limits,delta,rescore] [--warmup=20000] [--db-statements=0]}.
+ * [--phases=limits,delta,rescore] [--warmup=20000] [--db-statements=0] [--kpi.<setting>=<value> ...]}
+ * (options starting with {@code --kpi.} or {@code --spring.} are settings of the application
+ * under test). The work dir (database, broker, reports) is removed at the end.
  *
  * <p>In one run, on a {@link SyntheticProvince} of {@code employees} employees (20 per unit, 40
  * tasks each: 4 M records in 5,000 units at the default size) served by a real HTTP server in the
@@ -57,7 +59,8 @@ import vn.kpibridge.routes.KpiBridgeApplication;
  *       in its report stage; the time to results (run start to {@code scored_at}), split into
  *       pull+store and re-score, records/s, the report stage, the whole run, the peak heap of the
  *       phase and the growth of the time to results with size; with {@code --db-statements=N},
- *       the N statements that took the most of the database's time in each scale's run;</li>
+ *       the N statements that took the most of the database's time in each scale's run (and in
+ *       each first full-month run);</li>
  *   <li>{@code rescore}: the full-month rescoring ({@link FullMonthRescoring}): the whole month
  *       (employees x 40 items) loaded into {@code work_item} with its evidence by COPY (not timed),
  *       then every (unit, period) re-scored with
@@ -85,12 +88,13 @@ public final class ProvinceBenchmark {
     private final java.util.Set<String> phases;
     private final long warmup;
     private final int dbStatements;
+    private final List<String> appArgs;
 
     /** The phases, in the order they run. */
     public static final List<String> PHASES = List.of("limits", "delta", "rescore");
     private static final String USAGE = "usage: benchmark [--delta=200000] [--scales=1,2,4] [--employees=100000] "
             + "[--page-size=500] [--rescore-scales=1,2,4] [--threads=2] [--phases=limits,delta,rescore] [--warmup=20000] "
-            + "[--db-statements=0]";
+            + "[--db-statements=0] [--kpi.<setting>=<value> ...]";
 
     /**
      * @param out where figures are printed
@@ -105,10 +109,12 @@ public final class ProvinceBenchmark {
      * @param warmup records of a sync run before the delta's scales, not counted (JIT warm-up); 0 for none
      * @param dbStatements when above 0, the database runs with {@code pg_stat_statements} and each
      *     delta scale prints this many statements that took the most of its execution time
+     * @param appArgs settings passed to the application under test as they are, e.g.
+     *     {@code --kpi.embedded-postgres.server-config.[max_wal_size]=4GB}
      * @throws IllegalArgumentException when a phase is unknown or a size is not positive
      */
     public ProvinceBenchmark(PrintStream out, int employees, long delta, int[] scales, int pageSize, int[] rescoreScales,
-            int threads, java.util.Set<String> phases, long warmup, int dbStatements) {
+            int threads, java.util.Set<String> phases, long warmup, int dbStatements, List<String> appArgs) {
         if (!PHASES.containsAll(phases) || phases.isEmpty()) {
             throw new IllegalArgumentException("phases must be some of " + PHASES + ", got " + phases);
         }
@@ -125,6 +131,7 @@ public final class ProvinceBenchmark {
         this.phases = java.util.Set.copyOf(phases);
         this.warmup = warmup;
         this.dbStatements = dbStatements;
+        this.appArgs = List.copyOf(appArgs);
     }
 
     /**
@@ -137,10 +144,15 @@ public final class ProvinceBenchmark {
      */
     public static int run(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
+        List<String> appArgs = new ArrayList<>();
         for (String a : args) {
             if (!a.startsWith("--") || !a.contains("=")) {
                 System.err.println("benchmark: unexpected argument \"" + a + "\"; " + USAGE);
                 return 64;
+            }
+            if (a.startsWith("--kpi.") || a.startsWith("--spring.")) {
+                appArgs.add(a); // a setting of the application under test, e.g. a PostgreSQL server setting
+                continue;
             }
             opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         }
@@ -164,7 +176,7 @@ public final class ProvinceBenchmark {
             long warmup = Long.parseLong(opts.getOrDefault("warmup", "20000"));
             int dbStatements = Integer.parseInt(opts.getOrDefault("db-statements", "0"));
             return new ProvinceBenchmark(System.out, employees, delta, scales, pageSize, rescoreScales, threads, phases,
-                    warmup, dbStatements).run();
+                    warmup, dbStatements, appArgs).run();
         } catch (IllegalArgumentException e) {
             System.err.println("benchmark: " + e.getMessage() + "; " + USAGE);
             return 64;
@@ -229,6 +241,10 @@ public final class ProvinceBenchmark {
             if (phases.contains("rescore")) {
                 rescore(ctx, province, server);
             }
+        } finally {
+            // the database, broker and reports of a 4-million-record province take gigabytes
+            org.springframework.util.FileSystemUtils.deleteRecursively(work);
+            out.printf(Locale.ROOT, "Work dir %s removed%n", work);
         }
         return 0;
     }
@@ -291,7 +307,7 @@ public final class ProvinceBenchmark {
                     toResults / (n / 100_000.0), run.partitions().total());
             offset += n;
             if (dbStatements > 0) {
-                printStatements(jdbc, scale);
+                printStatements(jdbc, "delta x" + scale);
             }
         }
         long items = jdbc.queryForObject("select count(*) from work_item", Long.class);
@@ -309,12 +325,12 @@ public final class ProvinceBenchmark {
     }
 
     /**
-     * Prints the statements that took the most of the database's execution time during a delta
-     * run (PostgreSQL's {@code pg_stat_statements}, reset before the run): seconds, calls, rows and
-     * the statement's start.
+     * Prints the statements that took the most of the database's execution time during a delta or
+     * first full-month run (PostgreSQL's {@code pg_stat_statements}, reset before the run): seconds,
+     * calls, rows and the statement's start.
      */
-    private void printStatements(JdbcTemplate jdbc, int scale) {
-        out.printf(Locale.ROOT, "  database time of the x%d run by statement (pg_stat_statements, top %d):%n", scale,
+    private void printStatements(JdbcTemplate jdbc, String run) {
+        out.printf(Locale.ROOT, "  database time of the %s run by statement (pg_stat_statements, top %d):%n", run,
                 dbStatements);
         jdbc.query("select total_exec_time / 1000 as s, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) "
                 + "as q from pg_stat_statements order by total_exec_time desc limit ?", rs -> {
@@ -341,11 +357,18 @@ public final class ProvinceBenchmark {
         out.println("size  employees  units      items  seconds    items/s  new versions  outbox msgs  units over quota"
                 + "  to GOOD  peak heap MiB  s per 1M items  CPU s java/db");
         List<FullMonthRescoring.Run> runs = new ArrayList<>();
+        JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
         for (int scale : rescoreScales) {
             int units = (int) ((long) province.units() * scale / max);
+            if (dbStatements > 0) {
+                jdbc.queryForList("select pg_stat_statements_reset()");
+            }
             FullMonthRescoring.Run run = r.rescore(units, true);
             runs.add(run);
             print(scale + "x", run);
+            if (dbStatements > 0) {
+                printStatements(jdbc, "full-month x" + scale);
+            }
         }
         FullMonthRescoring.Run again = r.rescore(province.units(), false);
         print("again", again);
@@ -381,6 +404,7 @@ public final class ProvinceBenchmark {
         if (dbStatements > 0) {
             args.add("--kpi.embedded-postgres.server-config.[shared_preload_libraries]=pg_stat_statements");
         }
+        args.addAll(appArgs);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KpiBridgeApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));

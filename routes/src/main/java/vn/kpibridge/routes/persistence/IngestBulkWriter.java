@@ -70,6 +70,15 @@ public class IngestBulkWriter {
     private static final Copy<WorkItemRow> NEW_WORK_ITEMS = new Copy<>("work_item", WorkItemRow.class);
     private static final Copy<WorkItemRow> WORK_ITEMS = new Copy<>("work_item_stage", WorkItemRow.class);
 
+    /**
+     * Ends the lateral subquery that looks a batch's keys up one by one: with {@code limit 1} the
+     * subquery is not flattened into a join, so PostgreSQL probes the unique index once per key
+     * whatever its statistics say. Flattened, a table that grew since it was last analysed (a
+     * first pull of 200,000 records into a new database) is read whole into a hash for every
+     * batch: 38 ms instead of 1 ms per 500 keys, measured with {@code benchmark --db-statements}.
+     */
+    private static final String PROBE = "limit 1";
+
     private final JdbcTemplate jdbc;
 
     /** @param jdbc JDBC access on the application's data source */
@@ -125,9 +134,9 @@ public class IngestBulkWriter {
         }
         // 1. the rows stored before: one query on the unique key
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select s.id, s.record_id, s.version from source_record s "
-                    + "join unnest(?::varchar[], ?::bigint[]) as t(r, v) on s.record_id = t.r and s.version = t.v "
-                    + "where s.source_id = ?");
+            PreparedStatement ps = con.prepareStatement("select s.id, t.r, t.v from unnest(?::varchar[], ?::bigint[]) "
+                    + "as t(r, v) cross join lateral (select s.id from source_record s where s.source_id = ? "
+                    + "and s.record_id = t.r and s.version = t.v " + PROBE + ") s");
             ps.setArray(1, array(con, "varchar", rows, EvidenceRow::recordId));
             ps.setArray(2, array(con, "bigint", rows, EvidenceRow::version));
             ps.setString(3, sourceId);
@@ -243,9 +252,8 @@ public class IngestBulkWriter {
         }
         Set<String> storedIds = new HashSet<>();
         jdbc.query(con -> {
-            // a join on unnest (not "= any(array)"): the planner probes the unique index once per id
-            PreparedStatement ps = con.prepareStatement("select w.record_id from work_item w "
-                    + "join unnest(?::varchar[]) as t(r) on w.record_id = t.r where w.source_id = ?");
+            PreparedStatement ps = con.prepareStatement("select t.r from unnest(?::varchar[]) as t(r) cross join lateral "
+                    + "(select 1 from work_item w where w.source_id = ? and w.record_id = t.r " + PROBE + ") w");
             ps.setArray(1, array(con, "varchar", rows, WorkItemRow::recordId));
             ps.setString(2, sourceId);
             return ps;
@@ -371,10 +379,10 @@ public class IngestBulkWriter {
         List<IssueRow> byId = fresh.values().stream().filter(r -> r.recordId() != null).toList();
         if (!byId.isEmpty()) {
             jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("select i.kind, i.record_id, i.version from record_issue i "
-                        + "join unnest(?::varchar[], ?::varchar[], ?::bigint[]) as t(k, r, v) on i.kind = t.k "
-                        + "and i.record_id = t.r and i.version is not distinct from t.v "
-                        + "where i.source_id = ? and i.record_id is not null");
+                PreparedStatement ps = con.prepareStatement("select t.k, t.r, t.v "
+                        + "from unnest(?::varchar[], ?::varchar[], ?::bigint[]) as t(k, r, v) cross join lateral "
+                        + "(select 1 from record_issue i where i.source_id = ? and i.kind = t.k and i.record_id = t.r "
+                        + "and i.version is not distinct from t.v " + PROBE + ") i");
                 ps.setArray(1, array(con, "varchar", byId, IssueRow::kind));
                 ps.setArray(2, array(con, "varchar", byId, IssueRow::recordId));
                 ps.setArray(3, array(con, "bigint", byId, IssueRow::version));
