@@ -306,6 +306,16 @@ public final class ProvinceBenchmark {
                     toResults, n / toResults, pull, toResults - pull, runSeconds - toResults, runSeconds, peakHeapMiB(),
                     toResults / (n / 100_000.0), run.partitions().total());
             offset += n;
+            // where the re-score's time goes: from the pull's end to the first partition taken, the
+            // partitions' own work (summed over the consumers), and their span
+            jdbc.query("select extract(epoch from min(started_at) - ?::timestamptz), "
+                    + "extract(epoch from sum(finished_at - started_at)), "
+                    + "extract(epoch from max(finished_at) - min(started_at)), "
+                    + "extract(epoch from ?::timestamptz - max(finished_at)) from sync_partition where run_id = ?", rs -> {
+                        out.printf(Locale.ROOT, "  re-score: first partition taken %.2f s after the pull; partitions "
+                                + "busy %.1f s (summed over consumers) within %.1f s; last done %.2f s before results%n",
+                                rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+                    }, run.startedAt().plusNanos((long) (pull * 1e9)), run.scoredAt(), run.id());
             if (dbStatements > 0) {
                 printStatements(jdbc, "delta x" + scale);
             }

@@ -243,7 +243,7 @@ public class UnitPeriodScoring {
     private void insertVersions(List<EvaluationEntity> versions) {
         jdbc.batchUpdate("insert into evaluation (employee_code, unit_code, period, scheme_id, version, result_sha256, "
                 + "total_points, points_band, proposed_rating, result, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)", versions, 500, (ps, e) -> {
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)", versions, 500, (ps, e) -> {
                     ps.setString(1, e.employeeCode);
                     ps.setString(2, e.unitCode);
                     ps.setString(3, e.period);
@@ -253,7 +253,7 @@ public class UnitPeriodScoring {
                     ps.setBigDecimal(7, e.totalPoints);
                     ps.setString(8, e.pointsBand);
                     ps.setString(9, e.proposedRating);
-                    ps.setObject(10, e.result, java.sql.Types.OTHER);
+                    ps.setString(10, e.result);
                     ps.setObject(11, e.createdAt);
                 });
     }

@@ -8,8 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * A version of an employee's evaluation for a period. A new version is stored only when the result
@@ -32,8 +31,9 @@ public class EvaluationEntity {
     public BigDecimal totalPoints;
     public String pointsBand;
     public String proposedRating;
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
+    /** The result JSON exactly as hashed into {@link #resultSha256} (column type json, V12). */
+    @ColumnTransformer(write = "?::json")
+    @Column(columnDefinition = "json")
     public String result;
     public OffsetDateTime createdAt = OffsetDateTime.now();
 

@@ -121,6 +121,9 @@ class SeedExampleFlowTest extends FlowTestSupport {
                 + "from outbox_message where target = 'EVALUATIONS_QUEUE'", Boolean.class)).isTrue();
         assertThat(jdbc.queryForObject("select octet_length(result::text) from evaluation", Integer.class))
                 .isGreaterThan(2000);
+        // the stored result is the exact text its SHA-256 was taken of (column type json, V12)
+        assertThat(jdbc.queryForObject("select encode(sha256(convert_to(result::text, 'UTF8')), 'hex') = result_sha256 "
+                + "from evaluation", Boolean.class)).isTrue();
         assertThat(jdbc.queryForObject("select payload->'danhGia'->>'heSoChatLuong' from source_record where record_id = ?",
                 String.class, "CV-2026-Q2-0005")).isEqualTo("1.2");
         assertThat(jdbc.queryForObject("select rule_id || ' ' || catalog_version from work_item where record_id = ?",
