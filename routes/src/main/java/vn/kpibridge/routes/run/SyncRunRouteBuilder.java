@@ -50,7 +50,14 @@ import vn.kpibridge.routes.source.SourcePullException;
  *       in the clustered JDBC job store shared by every instance (so it fires on one of them);
  *       {@code stateful} (never two at once), {@code recoverableJob} (a firing whose instance dies
  *       is re-run by another). Sends a SCHEDULED run to {@code direct:syncRun}; a firing while a
- *       run is under way is logged and dropped.</li>
+ *       run is under way is logged and dropped. The trigger is registered (or, when
+ *       {@code kpi.schedule.cron} changed, rescheduled) as the endpoint starts, with the
+ *       application's start: the job store {@link LockingDataSourceJobStore} does it in one
+ *       transaction under Quartz's lock, so instances starting in the same instant register it one
+ *       after the other (the second one finds the first one's trigger) instead of one failing with
+ *       a duplicate key or "Trigger could not be found in quartz scheduler". A registration that
+ *       still fails (database error) fails the application's start: Camel starts the endpoint
+ *       before any route, so no route controller could retry it.</li>
  * </ul>
  */
 @Component

@@ -287,7 +287,7 @@ class SyncRunFlowTest extends FlowTestSupport {
     @Test
     void theQuartzJobRunsTheSameRouteAndIsInTheClusteredStore() throws Exception {
         assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
-        assertThat(scheduler.getMetaData().getJobStoreClass().getSimpleName()).isEqualTo("LocalDataSourceJobStore");
+        assertThat(scheduler.getMetaData().getJobStoreClass()).isEqualTo(LockingDataSourceJobStore.class);
         List<JobKey> jobs = List.copyOf(scheduler.getJobKeys(GroupMatcher.jobGroupEquals("kpi-bridge")));
         assertThat(jobs).extracting(JobKey::getName).containsExactly("nightly-sync");
         List<? extends Trigger> triggers = scheduler.getTriggersOfJob(jobs.get(0));
