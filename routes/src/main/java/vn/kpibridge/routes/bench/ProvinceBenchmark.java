@@ -38,7 +38,7 @@ import vn.kpibridge.routes.KpiBridgeApplication;
  * The capacity benchmark (issue 8): {@code java -jar kpi-bridge.jar benchmark [--delta=200000]
  * [--scales=1,2,4] [--employees=100000] [--page-size=500] [--rescore-scales=1,2,4] [--threads=2]
  * [--phases=limits,delta,rescore] [--warmup=20000] [--db-statements=0] [--kpi.<setting>=<value> ...]}
- * (options starting with {@code --kpi.} or {@code --spring.} are settings of the application
+ * (options starting with {@code --kpi.}, {@code --spring.} or {@code --logging.} are settings of the application
  * under test). The work dir (database, broker, reports) is removed at the end.
  *
  * <p>In one run, on a {@link SyntheticProvince} of {@code employees} employees (20 per unit, 40
@@ -150,7 +150,7 @@ public final class ProvinceBenchmark {
                 System.err.println("benchmark: unexpected argument \"" + a + "\"; " + USAGE);
                 return 64;
             }
-            if (a.startsWith("--kpi.") || a.startsWith("--spring.")) {
+            if (a.startsWith("--kpi.") || a.startsWith("--spring.") || a.startsWith("--logging.")) {
                 appArgs.add(a); // a setting of the application under test, e.g. a PostgreSQL server setting
                 continue;
             }
@@ -308,13 +308,15 @@ public final class ProvinceBenchmark {
             offset += n;
             // where the re-score's time goes: from the pull's end to the first partition taken, the
             // partitions' own work (summed over the consumers), and their span
-            jdbc.query("select extract(epoch from min(started_at) - ?::timestamptz), "
+            jdbc.query("select extract(epoch from min(queued_at) - ?::timestamptz), "
+                    + "extract(epoch from min(started_at) - min(queued_at)), "
                     + "extract(epoch from sum(finished_at - started_at)), "
                     + "extract(epoch from max(finished_at) - min(started_at)), "
                     + "extract(epoch from ?::timestamptz - max(finished_at)) from sync_partition where run_id = ?", rs -> {
-                        out.printf(Locale.ROOT, "  re-score: first partition taken %.2f s after the pull; partitions "
-                                + "busy %.1f s (summed over consumers) within %.1f s; last done %.2f s before results%n",
-                                rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+                        out.printf(Locale.ROOT, "  re-score: first partition queued %.2f s after the pull, taken %.2f s "
+                                + "later; partitions busy %.1f s (summed over consumers) within %.1f s; last done %.2f s "
+                                + "before results%n", rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                                rs.getDouble(5));
                     }, run.startedAt().plusNanos((long) (pull * 1e9)), run.scoredAt(), run.id());
             if (dbStatements > 0) {
                 printStatements(jdbc, "delta x" + scale);
@@ -414,7 +416,12 @@ public final class ProvinceBenchmark {
         if (dbStatements > 0) {
             args.add("--kpi.embedded-postgres.server-config.[shared_preload_libraries]=pg_stat_statements");
         }
-        args.addAll(appArgs);
+        // a setting given on the command line replaces the benchmark's own (a key given twice is a list)
+        for (String a : appArgs) {
+            String key = a.substring(0, a.indexOf('=') + 1);
+            args.removeIf(d -> d.startsWith(key));
+            args.add(a);
+        }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KpiBridgeApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));

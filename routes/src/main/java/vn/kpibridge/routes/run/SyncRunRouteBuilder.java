@@ -26,9 +26,9 @@ import vn.kpibridge.routes.source.SourcePullException;
  *   <li>{@code sync-run} ({@code direct:syncRun}; header {@link SyncRunHeaders#RUN_ID} of a run
  *       started with {@link SyncRunService#begin}, or {@link SyncRunHeaders#TRIGGER} to start one
  *       here): pulls every configured REST and SQL source in id order through
- *       {@code direct:syncRunSource}, then takes in what is in the file inbox (starting the
- *       {@code file-inbox} route when it is stopped, as under the {@code sync} command, and
- *       waiting until a poll finds it empty), then ends the run. Every pull and file re-scores
+ *       {@code direct:syncRunSource}, then, when a file source is configured, takes in what is in
+ *       the file inbox (starting the {@code file-inbox} route when it is stopped, as under the
+ *       {@code sync} command, and waiting until a poll finds it empty), then ends the run. Every pull and file re-scores
  *       the (employee, period) pairs it touched, as (source, unit, period) partitions that
  *       {@code direct:syncRunPartitions} then sends to the partitions queue and waits for (every
  *       instance consumes it; {@link SyncPartitionRouteBuilder}); once they are re-scored (the run's

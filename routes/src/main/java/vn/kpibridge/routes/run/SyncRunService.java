@@ -240,10 +240,15 @@ public class SyncRunService {
      * Marks the file-inbox sources RUNNING and has the files taken in from now on counted to them.
      *
      * @param live the run
-     * @return false when the application is stopping (the inbox is not taken in)
+     * @return false when no file source is configured (there is nothing the inbox could take in;
+     *     its start, poll and stop cost the run about a second) or the application is stopping (the
+     *     inbox is not taken in)
      */
     public boolean inboxStarted(LiveRun live) {
         List<LiveSource> files = fileSources(live);
+        if (files.isEmpty()) {
+            return false;
+        }
         if (live.stopRequested()) {
             files.forEach(s -> {
                 s.interrupted("inbox not taken in: the application was stopping");
