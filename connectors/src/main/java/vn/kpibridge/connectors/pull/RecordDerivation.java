@@ -23,8 +23,6 @@ import vn.kpibridge.connectors.config.SourceMapping.Derive;
  * A record without anything to derive is passed through as it is. Immutable and thread-safe.
  */
 public final class RecordDerivation {
-    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-
     private final Derive derive;
     private final JsonPathFields extract;
     private final JsonLocator updated;
@@ -123,7 +121,9 @@ public final class RecordDerivation {
             throw new IllegalArgumentException("the record already has a field \"" + SourceMapping.DERIVED
                     + "\"; kpi-bridge's derived values would hide it");
         }
-        ObjectNode payload = object.deepCopy();
+        // a new top-level object sharing the record's fields (never changed): the record stays as received
+        ObjectNode payload = object.objectNode();
+        payload.setAll(object);
         ObjectNode d = payload.putObject(SourceMapping.DERIVED);
         derive.constants().forEach(d::put);
         extract.extractInto(record, d);
@@ -132,12 +132,14 @@ public final class RecordDerivation {
             if (date != null) {
                 d.put("period", "quarter".equals(derive.period().granularity())
                         ? date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1)
-                        : String.format("%d-%02d", date.getYear(), date.getMonthValue()));
+                        : java.time.YearMonth.from(date).toString());
             }
         }
         if (updatedAt != null) {
             d.put("updatedAt", updatedAt.toString());
-            d.put("version", Long.parseLong(updatedAt.format(VERSION)));
+            // yyyyMMddHHmmss as a number
+            d.put("version", ((((updatedAt.getYear() * 100L + updatedAt.getMonthValue()) * 100 + updatedAt.getDayOfMonth())
+                    * 100 + updatedAt.getHour()) * 100 + updatedAt.getMinute()) * 100 + updatedAt.getSecond());
         }
         return new Derived(payload, updatedAt);
     }

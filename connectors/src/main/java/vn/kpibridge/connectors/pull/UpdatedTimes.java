@@ -76,28 +76,24 @@ public final class UpdatedTimes {
             return null;
         }
         String s = text.trim();
-        try {
-            return OffsetDateTime.parse(s).atZoneSameInstant(zone).toLocalDateTime();
-        } catch (DateTimeParseException ignored) {
-            // not ISO with offset
+        OffsetDateTime offset = tryParse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from);
+        if (offset != null) {
+            return offset.atZoneSameInstant(zone).toLocalDateTime();
         }
-        try {
-            return LocalDateTime.parse(s);
-        } catch (DateTimeParseException ignored) {
-            // not ISO local
+        LocalDateTime local = tryParse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME, LocalDateTime::from);
+        if (local != null) {
+            return local;
         }
         for (DateTimeFormatter f : dateTimes) {
-            try {
-                return LocalDateTime.parse(s, f);
-            } catch (DateTimeParseException ignored) {
-                // next pattern
+            local = tryParse(s, f, LocalDateTime::from);
+            if (local != null) {
+                return local;
             }
         }
         for (DateTimeFormatter f : dates) {
-            try {
-                return LocalDate.parse(s, f).atStartOfDay();
-            } catch (DateTimeParseException ignored) {
-                // next pattern
+            LocalDate date = tryParse(s, f, LocalDate::from);
+            if (date != null) {
+                return date.atStartOfDay();
             }
         }
         return null;
@@ -118,6 +114,25 @@ public final class UpdatedTimes {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(setting + " \"" + iso + "\" is not an ISO date (2026-01-01) or date-time "
                     + "(2026-01-01T00:00:00)", e);
+        }
+    }
+
+    /**
+     * Parses a text in one form without an exception when it is in another (a pull reads hundreds
+     * of thousands of times, most of them in the last form tried): the form is checked first
+     * ({@link DateTimeFormatter#parseUnresolved}), and only a text of that form is resolved.
+     *
+     * @return the value, or null when the text is not of the form or not a valid date (30 February)
+     */
+    private static <T> T tryParse(String s, DateTimeFormatter f, java.time.temporal.TemporalQuery<T> query) {
+        java.text.ParsePosition pos = new java.text.ParsePosition(0);
+        if (f.parseUnresolved(s, pos) == null || pos.getErrorIndex() >= 0 || pos.getIndex() != s.length()) {
+            return null;
+        }
+        try {
+            return f.parse(s, query);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 }
