@@ -169,9 +169,11 @@ public class WorkflowHook {
         }
         Map<String, long[]> ids = new HashMap<>();
         Map<String, EvaluationWorkflowEntity> existing = new HashMap<>();
-        jdbc.query("select id, row_version, employee_code, unit_code, period, source_id, scheme_id, state, evaluation_version, "
-                + "approved_rating, approved_version, published_version, publications, reopen_reason "
-                + "from evaluation_workflow where period = ? and employee_code = any(?)", rs -> {
+        // one probe of uq_evaluation_workflow per employee (lateral, limit 1), whatever the statistics say
+        jdbc.query("select w.id, w.row_version, w.employee_code, w.unit_code, w.period, w.source_id, w.scheme_id, w.state, "
+                + "w.evaluation_version, w.approved_rating, w.approved_version, w.published_version, w.publications, "
+                + "w.reopen_reason from unnest(?::varchar[]) as t(c) cross join lateral (select * from evaluation_workflow "
+                + "where employee_code = t.c and period = ? limit 1) w", rs -> {
                     EvaluationWorkflowEntity w = new EvaluationWorkflowEntity();
                     w.rowVersion = rs.getLong(2);
                     w.employeeCode = rs.getString(3);
@@ -188,7 +190,7 @@ public class WorkflowHook {
                     w.reopenReason = rs.getString(14);
                     existing.put(w.employeeCode, w);
                     ids.put(w.employeeCode, new long[] {rs.getLong(1), w.rowVersion});
-                }, period, codes.toArray(String[]::new));
+                }, codes.toArray(String[]::new), period);
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean byPerson = BY_PERSON.get();
         List<EvaluationWorkflowEntity> inserts = new ArrayList<>();
