@@ -189,7 +189,7 @@ class PoisonRecordFlowTest extends FlowTestSupport {
                 String.class)).containsExactly("90251 BTC-02", "90252 BTC-03", "90253 BTC-04");
         assertThat(jdbc.queryForList("select record_id from source_record order by record_id", String.class))
                 .containsExactly("90251", "90252", "90253");
-        assertThat(jdbc.queryForObject("select jsonb_path_query_array(result, '$.items[*].productCode')::text "
+        assertThat(jdbc.queryForObject("select jsonb_path_query_array(result::jsonb, '$.items[*].productCode')::text "
                 + "from evaluation where employee_code = 'BTC-CB-0001' and period = '2026-Q2'", String.class))
                 .as("the evaluation counts the three good tasks only").isEqualTo("[\"BTC-02\", \"BTC-03\", \"BTC-04\"]");
         // the watermark advanced past the pages, the quarantined record's change included
