@@ -1,14 +1,12 @@
 package vn.kpibridge.routes.source;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.kpibridge.routes.flow.IngestResult;
 import vn.kpibridge.routes.flow.IngestService;
 import vn.kpibridge.routes.flow.IngestService.PreparedBatch;
 
@@ -77,24 +75,12 @@ public class PageStore {
 
     /** Waits for the page in flight; stores it again here when its write failed; counts it. */
     private void settle(PullRun run) {
-        PullRun.InFlight page = run.inFlight;
-        if (page == null) {
-            return;
-        }
-        IngestResult stored;
-        try {
-            stored = page.write().join();
-        } catch (CompletionException ex) {
-            Throwable root = ex;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+        run.settleInFlight(log, (page, failure) -> {
+            Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
             String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
             log.warn("Pull of source {}: {} was not stored ({}: {}); storing it again", run.sourceId(), page.label(),
                     root.getClass().getSimpleName(), message);
-            stored = ingest.storeBatch(page.batch());
-        }
-        run.inFlight = null;
-        run.pageStored(stored, page.skipped(), log, page.label());
+            return ingest.storeBatch(page.batch());
+        });
     }
 }

@@ -79,18 +79,32 @@ public class PullRun {
      * @param log where the page's progress line goes
      */
     public void awaitInFlight(Logger log) {
+        settleInFlight(log, (page, failure) -> null);
+    }
+
+    /**
+     * Waits for the page in flight, if any, and counts it (with its progress line).
+     *
+     * @param log where the page's progress line goes
+     * @param whenNotStored called when the page's write failed, with the page and the failure: stores
+     *     it again and answers what was stored, or answers null to leave it uncounted
+     * @throws RuntimeException what {@code whenNotStored} throws (the page stays in flight)
+     */
+    void settleInFlight(Logger log, java.util.function.BiFunction<InFlight, Throwable, IngestResult> whenNotStored) {
         InFlight page = inFlight;
-        inFlight = null;
         if (page == null) {
             return;
         }
         IngestResult stored;
         try {
             stored = page.write().join();
-        } catch (RuntimeException notStored) {
-            return;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+            stored = whenNotStored.apply(page, failed.getCause() == null ? failed : failed.getCause());
         }
-        pageStored(stored, page.skipped(), log, page.label());
+        inFlight = null;
+        if (stored != null) {
+            pageStored(stored, page.skipped(), log, page.label());
+        }
     }
 
     /** @param updatedAt updated time of a record received, or null; keeps the newest */
