@@ -258,28 +258,12 @@ public class IngestService {
      * poison records apart as described in the class comment. Called outside a transaction, from any
      * thread.
      *
-     * @param batch a batch from {@link #prepareBatch}
+     * @param prepared a batch from {@link #prepareBatch}
      * @return counts and the (employee, period) pairs to re-score
      * @throws org.springframework.dao.DataAccessException on a technical failure of the database
      *     (nothing of the batch is stored; the caller stores it again)
      */
-    public IngestResult storeBatch(PreparedBatch batch) {
-        return write(batch);
-    }
-
-    /**
-     * Writes a file's records in one transaction; when the database refuses them for a record's
-     * data, finds the poison records and writes the file again without them.
-     */
-    private IngestResult write(SourceSetup setup, ExportFile export) {
-        return write(prepare(setup, export, Map.of()));
-    }
-
-    /**
-     * Writes a prepared batch in one transaction; when the database refuses it for a record's data,
-     * finds the poison records and writes the batch again without them, each kept as QUARANTINED.
-     */
-    private IngestResult write(PreparedBatch prepared) {
+    public IngestResult storeBatch(PreparedBatch prepared) {
         SourceSetup setup = prepared.setup;
         ExportFile export = prepared.export;
         try {
@@ -307,6 +291,12 @@ public class IngestService {
             return result;
         }
     }
+
+    /** Writes a file's records as {@link #storeBatch} writes a batch. */
+    private IngestResult write(SourceSetup setup, ExportFile export) {
+        return storeBatch(prepare(setup, export, Map.of()));
+    }
+
 
     /**
      * Tries the records at {@code positions} (of {@code export.records()}) in a transaction that is
@@ -362,15 +352,6 @@ public class IngestService {
             this.export = export;
         }
 
-        /** @return the batch's name, e.g. "GET /tasks page 3" */
-        public String name() {
-            return export.fileName();
-        }
-
-        /** @return records in the batch */
-        public int size() {
-            return export.size();
-        }
     }
 
     /** An assessment record of a batch, written with the evidence it came from. */

@@ -376,39 +376,16 @@ public class IngestBulkWriter {
         }
         Map<List<Object>, IssueRow> fresh = new LinkedHashMap<>();
         rows.forEach(r -> fresh.putIfAbsent(r.key(), r));
-        List<IssueRow> byId = fresh.values().stream().filter(r -> r.recordId() != null).toList();
-        if (!byId.isEmpty()) {
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("select t.k, t.r, t.v "
-                        + "from unnest(?::varchar[], ?::varchar[], ?::bigint[]) as t(k, r, v) cross join lateral "
-                        + "(select 1 from record_issue i where i.source_id = ? and i.kind = t.k and i.record_id = t.r "
-                        + "and i.version is not distinct from t.v " + PROBE + ") i");
-                ps.setArray(1, array(con, "varchar", byId, IssueRow::kind));
-                ps.setArray(2, array(con, "varchar", byId, IssueRow::recordId));
-                ps.setArray(3, array(con, "bigint", byId, IssueRow::version));
-                ps.setString(4, sourceId);
-                return ps;
-            }, rs -> {
-                fresh.remove(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class)));
-            });
-        }
-        List<IssueRow> byPosition = fresh.values().stream().filter(r -> r.recordId() == null).toList();
-        if (!byPosition.isEmpty()) {
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement("select i.kind, i.file_name, i.record_index "
-                        + "from record_issue i join unnest(?::varchar[], ?::varchar[], ?::int[]) as t(k, f, x) "
-                        + "on i.kind = t.k and i.file_name is not distinct from t.f "
-                        + "and i.record_index is not distinct from t.x where i.source_id = ?");
-                ps.setArray(1, array(con, "varchar", byPosition, IssueRow::kind));
-                ps.setArray(2, array(con, "varchar", byPosition, IssueRow::fileName));
-                ps.setArray(3, array(con, "int", byPosition, IssueRow::recordIndex));
-                ps.setString(4, sourceId);
-                return ps;
-            }, rs -> {
-                fresh.remove(java.util.Arrays.asList(rs.getString(1), null, null, rs.getString(2),
-                        rs.getObject(3, Integer.class)));
-            });
-        }
+        // an issue with a record id: one probe of uq_record_issue per issue
+        alreadyKept(sourceId, fresh, r -> r.recordId() != null, "select t.n from unnest(?::varchar[], ?::varchar[], "
+                + "?::bigint[]) with ordinality as t(a, b, c, n) cross join lateral (select 1 from record_issue i "
+                + "where i.source_id = ? and i.kind = t.a and i.record_id = t.b and i.version is not distinct from t.c "
+                + PROBE + ") i", "varchar", IssueRow::recordId, "bigint", IssueRow::version);
+        // an issue without one (rare, no index on the file and position): one join
+        alreadyKept(sourceId, fresh, r -> r.recordId() == null, "select t.n from unnest(?::varchar[], ?::varchar[], "
+                + "?::int[]) with ordinality as t(a, b, c, n) join record_issue i on i.kind = t.a "
+                + "and i.file_name is not distinct from t.b and i.record_index is not distinct from t.c "
+                + "where i.source_id = ?", "varchar", IssueRow::fileName, "int", IssueRow::recordIndex);
         List<IssueRow> insert = new ArrayList<>(fresh.values());
         if (insert.isEmpty()) {
             return List.of();
@@ -439,6 +416,32 @@ public class IngestBulkWriter {
                     }
                 });
         return insert;
+    }
+
+    /**
+     * Removes from {@code fresh} the issues (those {@code which} selects) that {@code record_issue}
+     * already holds, with one query over arrays of their kind and two more fields.
+     *
+     * @param sql the query: parameters the three arrays (kind, {@code second}, {@code third}) then
+     *     the source id; answers the 1-based positions ({@code with ordinality}) of the issues found
+     */
+    private void alreadyKept(String sourceId, Map<List<Object>, IssueRow> fresh,
+            java.util.function.Predicate<IssueRow> which, String sql, String secondType,
+            Function<IssueRow, Object> second, String thirdType, Function<IssueRow, Object> third) {
+        List<IssueRow> rows = fresh.values().stream().filter(which).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setArray(1, array(con, "varchar", rows, IssueRow::kind));
+            ps.setArray(2, array(con, secondType, rows, second));
+            ps.setArray(3, array(con, thirdType, rows, third));
+            ps.setString(4, sourceId);
+            return ps;
+        }, rs -> {
+            fresh.remove(rows.get(rs.getInt(1) - 1).key());
+        });
     }
 
     /**
