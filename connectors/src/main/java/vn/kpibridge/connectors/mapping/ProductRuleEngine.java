@@ -1,7 +1,10 @@
 package vn.kpibridge.connectors.mapping;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.kpibridge.connectors.mapping.RuleExplanation.ConditionCheck;
 import vn.kpibridge.connectors.mapping.RuleExplanation.Outcome;
 import vn.kpibridge.connectors.mapping.RuleExplanation.RuleTrial;
@@ -12,12 +15,18 @@ import vn.kpibridge.scoring.Catalog;
  * Maps normalised records to catalog products with ordered rules: first match wins (issue 4,
  * point 6). The decision records the rule id and the catalog version, and {@link #explain} shows
  * an administrator why each record mapped the way it did. {@link #map} and {@link #explain} run
- * the same evaluation; explaining only also records every condition's values. Immutable and
- * thread-safe.
+ * the same evaluation; explaining only also records every condition's values. Its rules never
+ * change; it is thread-safe (the coefficients of the last few catalogs are kept, see
+ * {@link #coefficients}).
  */
 public final class ProductRuleEngine {
+    /** How many catalog versions {@link #coefficients} keeps (a batch spans one or two periods). */
+    private static final int CATALOGS_KEPT = 4;
+
     private final String rulesFile;
     private final List<ProductRule> rules;
+    /** The coefficients of the catalogs last mapped against, newest first; replaced, never changed. */
+    private volatile List<Coefficients> coefficients = List.of();
 
     /**
      * @param rulesFile file the rules came from, named in unmapped reasons
@@ -83,13 +92,43 @@ public final class ProductRuleEngine {
     }
 
     private MappingDecision decision(ProductRule rule, Catalog catalog) {
-        if (catalog.product(rule.product()).isEmpty()) {
+        BigDecimal coefficient = coefficients(catalog).get(rule.product());
+        if (coefficient == null) {
             return new MappingDecision(null, rule.id(), catalog.id(), catalog.version(), null, null,
                     "rule " + rule.id() + " of " + rulesFile + " names product " + rule.product()
                             + ", which catalog " + catalog.id() + " v" + catalog.version() + " does not have");
         }
-        return new MappingDecision(rule.product(), rule.id(), catalog.id(), catalog.version(),
-                catalog.coefficient(rule.product()), rule.axis(), null);
+        return new MappingDecision(rule.product(), rule.id(), catalog.id(), catalog.version(), coefficient,
+                rule.axis(), null);
+    }
+
+    /**
+     * The conversion coefficient of every product of a catalog ({@link Catalog#coefficient}: points
+     * / standard points, seed 001 Phụ lục 1 bước 3), computed once per catalog instance: each
+     * mapped record needs one, and the exact division (34 digits) was a tenth of a pull's mapping
+     * time. Catalogs are immutable; they are told apart by identity (a record's equality would hash
+     * every product on each look-up).
+     *
+     * @param catalog the catalog version a record maps against
+     * @return coefficient per product code of that catalog
+     */
+    private Map<String, BigDecimal> coefficients(Catalog catalog) {
+        List<Coefficients> kept = coefficients;
+        for (Coefficients c : kept) {
+            if (c.catalog() == catalog) {
+                return c.byProduct();
+            }
+        }
+        Map<String, BigDecimal> byProduct = new HashMap<>();
+        catalog.products().forEach(p -> byProduct.put(p.code(), catalog.coefficient(p.code())));
+        List<Coefficients> next = new ArrayList<>(CATALOGS_KEPT);
+        next.add(new Coefficients(catalog, Map.copyOf(byProduct)));
+        next.addAll(kept.subList(0, Math.min(kept.size(), CATALOGS_KEPT - 1)));
+        coefficients = List.copyOf(next);
+        return byProduct;
+    }
+
+    private record Coefficients(Catalog catalog, Map<String, BigDecimal> byProduct) {
     }
 
     /** @return the file the rules came from, e.g. "ban-to-chuc-tinh-uy.yml". */

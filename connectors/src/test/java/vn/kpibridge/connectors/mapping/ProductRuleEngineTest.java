@@ -174,4 +174,34 @@ class ProductRuleEngineTest {
         assertThat(rules.map(document("qlcv-csv", "12-BC/BTCTU", List.of()), catalog).ruleId()).isEqualTo("D3");
         assertThat(rules.map(document("qlcv-csv", "21-NQ/TW", List.of()), catalog).mapped()).isFalse();
     }
+    @Test
+    void eachCatalogVersionGivesItsOwnCoefficientsWhenRecordsAlternateBetweenVersions() {
+        // version 2027.1 re-rates BTC-04 at 120 points (coefficient 1.2) and drops BTC-07
+        Catalog next = new Catalog("ban-to-chuc-tinh-uy", "2027.1", LocalDate.of(2027, 1, 1), null,
+                new BigDecimal("100"), List.of(
+                        new Product("BTC-04", "Tờ trình về sinh hoạt đảng trực tuyến", "Tờ trình", null,
+                                new BigDecimal("120"), null, 3)));
+        NormalizedRecord online = task("CV-1", "Tờ trình về sinh hoạt đảng trực tuyến", "Tờ trình", null);
+        NormalizedRecord cadre = task("CV-2", "Tờ trình về công tác cán bộ", "Tờ trình", "Ban Thường vụ");
+        // more versions than the engine keeps, in turn, so each is computed again after it was dropped
+        List<Catalog> versions = new java.util.ArrayList<>(List.of(catalog, next));
+        for (int v = 3; v <= 6; v++) {
+            versions.add(new Catalog("ban-to-chuc-tinh-uy", "2026." + v, LocalDate.of(2026, 4, 1), null,
+                    new BigDecimal("200"), catalog.products()));
+        }
+        for (int round = 0; round < 3; round++) {
+            assertThat(engine.map(online, catalog).coefficient()).isEqualByComparingTo("1.5");
+            assertThat(engine.map(online, next).coefficient()).isEqualByComparingTo("1.2");
+            assertThat(engine.map(cadre, catalog).coefficient()).isEqualByComparingTo("1");
+            MappingDecision dropped = engine.map(cadre, next);
+            assertThat(dropped.mapped()).isFalse();
+            assertThat(dropped.unmappedReason()).isEqualTo("rule R03-tt-cong-tac-can-bo of ban-to-chuc-tinh-uy.yml "
+                    + "names product BTC-07, which catalog ban-to-chuc-tinh-uy v2027.1 does not have");
+            for (Catalog c : versions.subList(2, versions.size())) {
+                // standard points 200: half the coefficient of the same points
+                assertThat(engine.map(online, c).coefficient()).isEqualByComparingTo("0.75");
+                assertThat(engine.map(online, c).catalogVersion()).isEqualTo(c.version());
+            }
+        }
+    }
 }
