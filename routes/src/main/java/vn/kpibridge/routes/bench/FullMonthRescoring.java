@@ -111,7 +111,7 @@ final class FullMonthRescoring {
     private final UnitPeriodScoring scoring;
     private final CamelContext camel;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final String dataDirectory;
+    private final ProcessCpu cpu;
     private boolean sizesPrinted;
 
     /**
@@ -134,7 +134,7 @@ final class FullMonthRescoring {
         this.registry = ctx.getBean(MappingRegistry.class);
         this.scoring = ctx.getBean(UnitPeriodScoring.class);
         this.camel = ctx.getBean(CamelContext.class);
-        this.dataDirectory = jdbc.queryForObject("show data_directory", String.class);
+        this.cpu = new ProcessCpu(jdbc);
     }
 
     /**
@@ -396,21 +396,9 @@ final class FullMonthRescoring {
                 + "group by employee_code)", province.period());
     }
 
-    /**
-     * @return CPU seconds used so far by this JVM and by the database server's processes (the
-     *     postmaster started on {@code data_directory} and its live backends; 0 when the server is
-     *     not on this machine or not visible)
-     */
+    /** @return {JVM, PostgreSQL} CPU seconds so far ({@link ProcessCpu#now}) */
     double[] cpu() {
-        double java = seconds(ProcessHandle.current());
-        double db = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDirectory)).orElse(false))
-                .mapToDouble(p -> seconds(p) + p.descendants().mapToDouble(FullMonthRescoring::seconds).sum()).sum();
-        return new double[] {java, db};
-    }
-
-    private static double seconds(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        return cpu.now();
     }
 
     /** Stops the outbox relay routes that are running; returns their ids. */

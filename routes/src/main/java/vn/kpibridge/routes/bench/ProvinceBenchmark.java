@@ -269,6 +269,7 @@ public final class ProvinceBenchmark {
         Path pages = Files.createDirectories(work.resolve("pages"));
         ProducerTemplate producer = ctx.getBean(org.apache.camel.CamelContext.class).createProducerTemplate();
         JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
+        ProcessCpu cpu = new ProcessCpu(jdbc);
         long offset = 0;
         int second = 0;
         if (warmup > 0) {
@@ -291,7 +292,18 @@ public final class ProvinceBenchmark {
             }
             long before = jdbc.queryForObject("select count(*) from source_record", Long.class);
             long t0 = System.nanoTime();
-            vn.kpibridge.routes.run.SyncRunView run = syncRun(producer);
+            vn.kpibridge.routes.run.SyncRunView run;
+            double[][] cpuSeconds;
+            try (ProcessCpu.Sampler sampler = cpu.new Sampler(200)) {
+                run = syncRun(producer);
+                java.time.Instant started = run.startedAt().toInstant();
+                java.time.Instant pulled = started.plusMillis(run.sources().stream()
+                        .mapToLong(vn.kpibridge.routes.run.SyncRunView.Source::elapsedMs).sum());
+                java.time.Instant scored = run.scoredAt().toInstant();
+                Thread.sleep(250); // one more sample after the run's end
+                cpuSeconds = new double[][] {sampler.between(started, pulled), sampler.between(pulled, scored),
+                        sampler.between(scored, run.finishedAt().toInstant())};
+            }
             double s = (System.nanoTime() - t0) / 1e9;
             if (run.status() != vn.kpibridge.routes.run.SyncRunStatus.COMPLETED) {
                 throw new IllegalStateException("scale " + scale + ": sync run " + run.status() + ": " + run.error());
@@ -322,6 +334,9 @@ public final class ProvinceBenchmark {
                                 + "before results%n", rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
                                 rs.getDouble(5));
                     }, run.startedAt().plusNanos((long) (pull * 1e9)), run.scoredAt(), run.id());
+            out.printf(Locale.ROOT, "  CPU s java/db (sampled every 0.2 s): pull+store %.1f/%.1f, re-score %.1f/%.1f, "
+                    + "reports %.1f/%.1f%n", cpuSeconds[0][0], cpuSeconds[0][1], cpuSeconds[1][0], cpuSeconds[1][1],
+                    cpuSeconds[2][0], cpuSeconds[2][1]);
             if (dbStatements > 0) {
                 printStatements(jdbc, "delta x" + scale);
             }

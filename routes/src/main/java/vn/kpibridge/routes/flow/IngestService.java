@@ -337,7 +337,7 @@ public class IngestService {
     public static final class PreparedBatch {
         private final SourceSetup setup;
         private final ExportFile export;
-        private final List<Evidence> evidence = new ArrayList<>();
+        private final List<IngestBulkWriter.EvidenceRow> evidence = new ArrayList<>();
         private final Map<String, IngestBulkWriter.WorkItemRow> items = new LinkedHashMap<>();
         private final List<Assessment> assessments = new ArrayList<>();
         private final List<IngestBulkWriter.IssueRow> issues = new ArrayList<>();
@@ -352,14 +352,6 @@ public class IngestService {
             this.export = export;
         }
 
-    }
-
-    /**
-     * A record of a batch to keep as evidence. Its JSON text is written when the batch is stored
-     * ({@link #store}), on the thread that stores it: for a pull, the page-store thread, while the
-     * pull's own thread prepares the next page (the text was a fifth of that thread's time).
-     */
-    private record Evidence(String recordId, long version, com.fasterxml.jackson.databind.JsonNode payload, int line) {
     }
 
     /** An assessment record of a batch, written with the evidence it came from. */
@@ -399,7 +391,9 @@ public class IngestService {
                 continue;
             }
             withId.add(raw);
-            b.evidence.add(new Evidence(recordId, setup.normalizer().recordVersion(raw), raw.payload(),
+            // the JSON text is written by the COPY, on the thread that stores the batch (for a pull,
+            // the page store's, while the pull's thread prepares the next page)
+            b.evidence.add(new IngestBulkWriter.EvidenceRow(recordId, setup.normalizer().recordVersion(raw), raw.payload(),
                     raw.line()));
         }
         // 2. normalise, resolve, map; the work items of the batch, the highest version per record id
@@ -456,15 +450,11 @@ public class IngestService {
         String sourceId = b.setup.mapping().id();
         ExportFile export = b.export;
         // 1. evidence first: the whole batch in one query and one COPY
-        List<IngestBulkWriter.EvidenceRow> rows = new ArrayList<>(b.evidence.size());
-        for (Evidence e : b.evidence) {
-            rows.add(new IngestBulkWriter.EvidenceRow(e.recordId(), e.version(), json(e.payload()), e.line()));
-        }
-        IngestBulkWriter.StoredEvidence evidence = bulk.storeEvidence(sourceId, export.fileName(), rows);
+        IngestBulkWriter.StoredEvidence evidence = bulk.storeEvidence(sourceId, export.fileName(), b.evidence);
         int stored = 0;
         int duplicates = 0;
         Set<IngestBulkWriter.EvidenceKey> counted = new java.util.HashSet<>();
-        for (Evidence row : b.evidence) {
+        for (IngestBulkWriter.EvidenceRow row : b.evidence) {
             IngestBulkWriter.EvidenceKey key = new IngestBulkWriter.EvidenceKey(row.recordId(), row.version());
             if (evidence.stored().contains(key) && counted.add(key)) {
                 stored++;

@@ -1,13 +1,17 @@
 package vn.kpibridge.routes.persistence;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -26,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -36,8 +41,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Set-based writes of the ingest path (issue 8). The rows of a batch that are new go straight into
  * their table with one PostgreSQL {@code COPY ... from stdin with (format csv)} (pgjdbc's
- * {@link org.postgresql.copy.CopyManager} on the transaction's own connection; the CSV written by
- * Jackson's {@link CsvMapper}); which rows are new is read first with one query on the table's
+ * {@link PGCopyOutputStream} on the transaction's own connection; the CSV written by Jackson's
+ * {@link CsvMapper} straight into the COPY, so that PostgreSQL reads the first rows while the next
+ * are written); which rows are new is read first with one query on the table's
  * unique key. Work items that replace a stored one go through a staging table of the session
  * ({@code create temp table ... on commit delete rows}, one COPY) and one {@code insert ... select
  * ... on conflict do update}. The record issues of a batch are checked in one query and inserted
@@ -66,6 +72,8 @@ public class IngestBulkWriter {
     /** CSV of the records below, one column per component, named as the table's column (snake case). */
     private static final CsvMapper CSV = CsvMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
+    /** Bytes of CSV written before each send to PostgreSQL (it parses one while the next is written). */
+    private static final int COPY_BUFFER = 64 * 1024;
     private static final Copy<EvidenceInsert> EVIDENCE = new Copy<>("source_record", EvidenceInsert.class);
     private static final Copy<WorkItemRow> NEW_WORK_ITEMS = new Copy<>("work_item", WorkItemRow.class);
     private static final Copy<WorkItemRow> WORK_ITEMS = new Copy<>("work_item_stage", WorkItemRow.class);
@@ -91,10 +99,11 @@ public class IngestBulkWriter {
      *
      * @param recordId the source's record id
      * @param version record version
-     * @param payload the record's JSON text as received
+     * @param payload the record as received (with the fields its source derives); its JSON text, as
+     *     Jackson writes it, is stored, written while the COPY runs
      * @param line line of the record in its file (0 when not from a file)
      */
-    public record EvidenceRow(String recordId, long version, String payload, int line) {
+    public record EvidenceRow(String recordId, long version, JsonNode payload, int line) {
     }
 
     /** Key of an evidence row: record id and version. */
@@ -171,8 +180,18 @@ public class IngestBulkWriter {
     }
 
     /** A new evidence row as COPY loads it into {@code source_record} (column names in snake case). */
-    record EvidenceInsert(long id, String sourceId, String recordId, long version, String payload, String fileName,
-            int line) {
+    record EvidenceInsert(long id, String sourceId, String recordId, long version,
+            @JsonSerialize(using = JsonText.class) JsonNode payload, String fileName, int line) {
+    }
+
+    /** Writes a JSON tree into its CSV field as its JSON text (as a plain {@link ObjectMapper} writes it). */
+    static final class JsonText extends JsonSerializer<JsonNode> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        public void serialize(JsonNode value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(JSON.writeValueAsString(value));
+        }
     }
 
     /**
@@ -469,18 +488,20 @@ public class IngestBulkWriter {
      * @return rows loaded
      */
     private <T> long copy(Copy<T> copy, List<T> rows) {
-        ByteArrayOutputStream csv = new ByteArrayOutputStream(Math.max(1024, rows.size() * 512));
-        try (SequenceWriter w = copy.writer.writeValues(csv)) {
-            w.writeAll(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the CSV of " + copy.sql, e);
-        }
-        byte[] data = csv.toByteArray();
         Long loaded = jdbc.execute((ConnectionCallback<Long>) con -> {
+            PGCopyOutputStream out = new PGCopyOutputStream(con.unwrap(PGConnection.class), copy.sql, COPY_BUFFER);
             try {
-                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(copy.sql, new ByteArrayInputStream(data));
+                SequenceWriter w = copy.writer.writeValues(out);
+                w.writeAll(rows);
+                w.flush();
+                return out.endCopy();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot send the rows of " + copy.sql, e);
+                // a refusal of PostgreSQL's arrives as the cause (an SQLException, see refusedData)
+                throw new UncheckedIOException("cannot send the rows of " + copy.sql + ": " + e.getMessage(), e);
+            } finally {
+                if (out.isActive()) {
+                    out.cancelCopy(); // our own failure half-way: the connection leaves the COPY
+                }
             }
         });
         return loaded == null ? 0 : loaded;
