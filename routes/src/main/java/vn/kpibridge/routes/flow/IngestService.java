@@ -359,7 +359,11 @@ public class IngestService {
     }
 
     /**
-     * Normalises, resolves and maps the records of a batch, in memory.
+     * Normalises, resolves and maps the records of a batch, in memory. Each record's own work (its
+     * id, JSON text, normalisation, employee and product) is done for all records at once on the
+     * common fork-join pool ({@link #outcome}); the batch is then put together record by record in
+     * the batch's order, as a sequential pass would: the same issues in the same order, the same
+     * highest version per record id, and a record's unexpected failure thrown at its turn.
      *
      * @param poison records of the batch refused by the database, by position in
      *     {@code export.records()}: kept as QUARANTINED, not written
@@ -372,72 +376,137 @@ public class IngestService {
                     export.fileName() + ":" + bad.line() + ": " + bad.reason(), json(bad.evidence()), b.issues);
             b.rejected++;
         }
+        List<RawRecord> records = export.records();
+        Outcome[] outcomes = new Outcome[records.size()];
+        java.util.stream.IntStream.range(0, records.size()).parallel().forEach(i ->
+                outcomes[i] = outcome(setup, export, records.get(i), poison.containsKey(i)));
         // 1. evidence rows, unchanged
-        List<RawRecord> withId = new ArrayList<>();
-        for (int position = 0; position < export.records().size(); position++) {
-            RawRecord raw = export.records().get(position);
-            String recordId = setup.normalizer().recordId(raw);
+        List<Integer> withId = new ArrayList<>();
+        for (int position = 0; position < records.size(); position++) {
+            RawRecord raw = records.get(position);
+            Outcome o = outcomes[position].thrownAtId();
             IngestBulkWriter.RefusedData refused = poison.get(position);
             if (refused != null) {
-                quarantine(setup, export, raw, recordId, refused, b.issues);
+                quarantine(setup, export, raw, o.recordId(), refused, b.issues);
                 b.quarantined++;
                 continue;
             }
-            if (recordId == null || recordId.isBlank()) {
+            if (o.recordId() == null || o.recordId().isBlank()) {
                 issue(export.fileName(), raw, null, null, RecordIssueEntity.REJECTED,
                         export.fileName() + ":" + raw.line() + ": record #" + (raw.index() + 1) + " has no id", json(raw),
                         b.issues);
                 b.rejected++;
                 continue;
             }
-            withId.add(raw);
-            // the JSON text is written by the COPY, on the thread that stores the batch (for a pull,
-            // the page store's, while the pull's thread prepares the next page)
-            b.evidence.add(new IngestBulkWriter.EvidenceRow(recordId, setup.normalizer().recordVersion(raw), raw.payload(),
+            withId.add(position);
+            b.evidence.add(new IngestBulkWriter.EvidenceRow(o.recordId(), o.thrownAtVersion().version(), o.payload(),
                     raw.line()));
         }
-        // 2. normalise, resolve, map; the work items of the batch, the highest version per record id
-        for (int i = 0; i < withId.size(); i++) {
-            RawRecord raw = withId.get(i);
-            String recordId = b.evidence.get(i).recordId();
-            long version = b.evidence.get(i).version();
+        // 2. normalised, resolved, mapped; the work items of the batch, the highest version per record id
+        for (int position : withId) {
+            RawRecord raw = records.get(position);
+            Outcome o = outcomes[position];
+            String recordId = o.recordId();
+            long version = o.version();
             String where = export.fileName() + ":" + raw.line() + ": ";
-            try {
-                NormalizedRecord r = setup.normalizer().normalize(export.header(), raw);
-                Period period = Period.parse(r.period());
-                Employee employee = setup.identities().employee(r.assigneeId()).orElse(null);
-                if (employee == null) {
-                    issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
-                            where + "record " + recordId + ": assignee \"" + r.assigneeId() + "\" is not in identity map "
-                                    + setup.identities().file(), json(raw), b.issues);
-                    b.unmapped++;
-                    continue;
-                }
-                if (r.type() == RecordType.ASSESSMENT) {
-                    b.assessments.add(new Assessment(new IngestBulkWriter.EvidenceKey(recordId, version), employee, r));
-                    b.mapped++;
-                } else {
-                    Catalog catalog = setup.catalog().forPeriod(period);
-                    MappingDecision d = setup.rules().map(r, catalog);
-                    if (!d.mapped()) {
-                        issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
-                                where + "record " + recordId + ": " + d.unmappedReason(), json(raw), b.issues);
-                        b.unmapped++;
-                        continue;
-                    }
-                    IngestBulkWriter.WorkItemRow row = workItem(sourceId, employee, r, d);
-                    b.items.merge(recordId, row, (x, y) -> y.version() >= x.version() ? y : x);
-                    b.mapped++;
-                }
-                b.touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(),
-                        period.code(), sourceId));
-            } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
+            if (o.rejected() != null) {
                 issue(export.fileName(), raw, recordId, version, RecordIssueEntity.REJECTED,
-                        where + e.getMessage(), json(raw), b.issues);
+                        where + o.rejected().getMessage(), o.payload(), b.issues);
                 b.rejected++;
+                continue;
             }
+            NormalizedRecord r = o.record();
+            Employee employee = o.employee();
+            if (employee == null) {
+                issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
+                        where + "record " + recordId + ": assignee \"" + r.assigneeId() + "\" is not in identity map "
+                                + setup.identities().file(), o.payload(), b.issues);
+                b.unmapped++;
+                continue;
+            }
+            if (r.type() == RecordType.ASSESSMENT) {
+                b.assessments.add(new Assessment(new IngestBulkWriter.EvidenceKey(recordId, version), employee, r));
+            } else if (!o.decision().mapped()) {
+                issue(export.fileName(), raw, recordId, version, RecordIssueEntity.UNMAPPED,
+                        where + "record " + recordId + ": " + o.decision().unmappedReason(), o.payload(), b.issues);
+                b.unmapped++;
+                continue;
+            } else {
+                b.items.merge(recordId, o.item(), (x, y) -> y.version() >= x.version() ? y : x);
+            }
+            b.mapped++;
+            b.touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(),
+                    o.period().code(), sourceId));
         }
         return b;
+    }
+
+    /**
+     * What one record of a batch becomes on its own, apart from the others: its id and version, its
+     * JSON text, and either the failure that rejects it or its normalised form, employee (null when
+     * the identity map lacks the assignee), period, and for a task the mapping decision and work item
+     * (null when unmapped). Nothing is computed past the first thing that sets the record apart.
+     */
+    private record Outcome(String recordId, RuntimeException idFailure, long version, RuntimeException versionFailure,
+            String payload, NormalizedRecord record, Period period, Employee employee, MappingDecision decision,
+            IngestBulkWriter.WorkItemRow item, RuntimeException rejected) {
+
+        /** @return this outcome, or throws what reading the record's id threw */
+        Outcome thrownAtId() {
+            if (idFailure != null) {
+                throw idFailure;
+            }
+            return this;
+        }
+
+        /** @return this outcome, or throws what reading the record's version threw */
+        Outcome thrownAtVersion() {
+            if (versionFailure != null) {
+                throw versionFailure;
+            }
+            return this;
+        }
+    }
+
+    /**
+     * One record's own work for {@link #prepare}; runs on any thread (the normaliser, identity map,
+     * catalogs and rules are immutable, the mapper thread-safe). A normalisation, period or mapping
+     * failure of the record's data ({@link RecordRejectedException}, {@link IllegalArgumentException},
+     * {@link IllegalStateException}) becomes {@code rejected}; any failure to read the id or version
+     * is kept to be thrown at the record's turn.
+     */
+    private Outcome outcome(SourceSetup setup, ExportFile export, RawRecord raw, boolean poisoned) {
+        String recordId;
+        try {
+            recordId = setup.normalizer().recordId(raw);
+        } catch (RuntimeException e) {
+            return new Outcome(null, e, 0, null, null, null, null, null, null, null, null);
+        }
+        if (poisoned || recordId == null || recordId.isBlank()) {
+            return new Outcome(recordId, null, 0, null, null, null, null, null, null, null, null);
+        }
+        long version;
+        try {
+            version = setup.normalizer().recordVersion(raw);
+        } catch (RuntimeException e) {
+            return new Outcome(recordId, null, 0, e, null, null, null, null, null, null, null);
+        }
+        String payload = json(raw);
+        try {
+            NormalizedRecord r = setup.normalizer().normalize(export.header(), raw);
+            Period period = Period.parse(r.period());
+            Employee employee = setup.identities().employee(r.assigneeId()).orElse(null);
+            MappingDecision d = null;
+            IngestBulkWriter.WorkItemRow item = null;
+            if (employee != null && r.type() != RecordType.ASSESSMENT) {
+                Catalog catalog = setup.catalog().forPeriod(period);
+                d = setup.rules().map(r, catalog);
+                item = d.mapped() ? workItem(setup.mapping().id(), employee, r, d) : null;
+            }
+            return new Outcome(recordId, null, version, null, payload, r, period, employee, d, item, null);
+        } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
+            return new Outcome(recordId, null, version, null, payload, null, null, null, null, null, e);
+        }
     }
 
     /**

@@ -1,17 +1,11 @@
 package vn.kpibridge.routes.persistence;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -99,11 +93,10 @@ public class IngestBulkWriter {
      *
      * @param recordId the source's record id
      * @param version record version
-     * @param payload the record as received (with the fields its source derives); its JSON text, as
-     *     Jackson writes it, is stored, written while the COPY runs
+     * @param payload the record's JSON text (as received, with the fields its source derives)
      * @param line line of the record in its file (0 when not from a file)
      */
-    public record EvidenceRow(String recordId, long version, JsonNode payload, int line) {
+    public record EvidenceRow(String recordId, long version, String payload, int line) {
     }
 
     /** Key of an evidence row: record id and version. */
@@ -180,18 +173,8 @@ public class IngestBulkWriter {
     }
 
     /** A new evidence row as COPY loads it into {@code source_record} (column names in snake case). */
-    record EvidenceInsert(long id, String sourceId, String recordId, long version,
-            @JsonSerialize(using = JsonText.class) JsonNode payload, String fileName, int line) {
-    }
-
-    /** Writes a JSON tree into its CSV field as its JSON text (as a plain {@link ObjectMapper} writes it). */
-    static final class JsonText extends JsonSerializer<JsonNode> {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        @Override
-        public void serialize(JsonNode value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(JSON.writeValueAsString(value));
-        }
+    record EvidenceInsert(long id, String sourceId, String recordId, long version, String payload, String fileName,
+            int line) {
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -46,9 +45,9 @@ class IngestBulkWriterTest extends FlowTestSupport {
             payload.put("t" + i, HARD_TEXTS.get(i));
         }
         payload.putNull("none");
-        List<EvidenceRow> rows = List.of(new EvidenceRow("CV,\"1\"\nViệt", 2, payload, 7),
-                new EvidenceRow("CV-2", 1, json("{\"tenCongViec\":\"Tờ trình\"}"), 0),
-                new EvidenceRow("CV-2", 1, json("{\"tenCongViec\":\"Tờ trình\"}"), 0));
+        List<EvidenceRow> rows = List.of(new EvidenceRow("CV,\"1\"\nViệt", 2, payload.toString(), 7),
+                new EvidenceRow("CV-2", 1, "{\"tenCongViec\":\"Tờ trình\"}", 0),
+                new EvidenceRow("CV-2", 1, "{\"tenCongViec\":\"Tờ trình\"}", 0));
         String file = "GET /tasks, page \"1\"";
 
         StoredEvidence first = tx.execute(s -> bulk.storeEvidence("ioffice-tasks", file, rows));
@@ -80,10 +79,10 @@ class IngestBulkWriterTest extends FlowTestSupport {
         // a new version of a stored record, with a stored one, in one transaction with a second call
         tx.executeWithoutResult(s -> {
             StoredEvidence newer = bulk.storeEvidence("ioffice-tasks", "page 2",
-                    List.of(new EvidenceRow("CV-2", 2, json("{}"), 0), new EvidenceRow("CV-2", 1, json("{}"), 0)));
+                    List.of(new EvidenceRow("CV-2", 2, "{}", 0), new EvidenceRow("CV-2", 1, "{}", 0)));
             assertThat(newer.stored()).containsExactly(new EvidenceKey("CV-2", 2));
             assertThat(newer.ids().get(new EvidenceKey("CV-2", 1))).isEqualTo(first.ids().get(new EvidenceKey("CV-2", 1)));
-            StoredEvidence other = bulk.storeEvidence("ioffice-tasks", "page 3", List.of(new EvidenceRow("CV-3", 1, json("[]"), 0)));
+            StoredEvidence other = bulk.storeEvidence("ioffice-tasks", "page 3", List.of(new EvidenceRow("CV-3", 1, "[]", 0)));
             assertThat(other.stored()).as("the stage holds only this call's rows").containsExactly(new EvidenceKey("CV-3", 1));
         });
         assertThat(count("select count(*) from source_record")).isEqualTo(4);
@@ -92,8 +91,8 @@ class IngestBulkWriterTest extends FlowTestSupport {
     @Test
     void aWorkItemIsReplacedByANewerOrEqualVersionOnlyAndKeepsNullApartFromEmptyText() {
         StoredEvidence ev = tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b1", List.of(
-                new EvidenceRow("CV-9", 1, json("{}"), 1), new EvidenceRow("CV-9", 2, json("{}"), 1),
-                new EvidenceRow("CV-9", 3, json("{}"), 1))));
+                new EvidenceRow("CV-9", 1, "{}", 1), new EvidenceRow("CV-9", 2, "{}", 1),
+                new EvidenceRow("CV-9", 3, "{}", 1))));
         String title = String.join("|", HARD_TEXTS);
 
         assertThat(upsert(
@@ -134,10 +133,10 @@ class IngestBulkWriterTest extends FlowTestSupport {
         for (int i = 1; i <= 3000; i++) {
             ObjectNode p = mapper.createObjectNode().put("Id", "CV-" + i).put("TrichYeu", "Tờ trình số " + i + " về "
                     + "công tác cán bộ, \"quý II\"; dòng\nmới").put("SoLuong", new BigDecimal(i + ".50"));
-            rows.add(new EvidenceRow("CV-" + i, 1, p, i + 1));
+            rows.add(new EvidenceRow("CV-" + i, 1, p.toString(), i + 1));
         }
         List<EvidenceRow> withBad = new java.util.ArrayList<>(rows);
-        withBad.set(2500, new EvidenceRow("CV-2501", 1, json("{\"t\":\"a\\u0000b\"}"), 2502));
+        withBad.set(2500, new EvidenceRow("CV-2501", 1, "{\"t\":\"a\\u0000b\"}", 2502));
 
         IngestBulkWriter.RefusedData refused = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "big",
                 withBad)));
@@ -153,31 +152,23 @@ class IngestBulkWriterTest extends FlowTestSupport {
                 .containsEntry("line", 3000);
     }
 
-    private JsonNode json(String text) {
-        try {
-            return mapper.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     @Test
     void dataThePostgresqlRefusesIsClassifiedAsDataWithItsMessage() {
         // a NUL character in a record id: the COPY refuses its byte
         IngestBulkWriter.RefusedData nul = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b",
-                List.of(new EvidenceRow("CV-1", 1, json("{}"), 1), new EvidenceRow("CV-\0-2", 1, json("{}"), 2)))));
+                List.of(new EvidenceRow("CV-1", 1, "{}", 1), new EvidenceRow("CV-\0-2", 1, "{}", 2)))));
         assertThat(nul.sqlState()).isEqualTo("22021");
         assertThat(nul.describe()).isEqualTo("invalid byte sequence for encoding \"UTF8\": 0x00");
 
         // \u0000 in the JSON payload: jsonb refuses it when the insert casts the staged text
         IngestBulkWriter.RefusedData json = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b",
-                List.of(new EvidenceRow("CV-1", 1, json("{\"t\":\"a\\u0000b\"}"), 1)))));
+                List.of(new EvidenceRow("CV-1", 1, "{\"t\":\"a\\u0000b\"}", 1)))));
         assertThat(json.sqlState()).isEqualTo("22P05");
         assertThat(json.describe()).isEqualTo("unsupported Unicode escape sequence (\\u0000 cannot be converted to text.)");
 
         // a quantity beyond numeric(20,6): the insert into work_item refuses it with the column's message
         StoredEvidence ev = tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b", List.of(new EvidenceRow("CV-9", 1,
-                json("{}"), 1))));
+                "{}", 1))));
         IngestBulkWriter.RefusedData overflow = refused(() -> tx.execute(s -> bulk.upsertWorkItems("eoffice-btc",
                 List.of(item(ev.ids().get(new EvidenceKey("CV-9", 1)), 1, "t", null, null, "123456789012345")))));
         assertThat(overflow.sqlState()).isEqualTo("22003");
@@ -186,7 +177,7 @@ class IngestBulkWriterTest extends FlowTestSupport {
 
         // a record id longer than its column
         IngestBulkWriter.RefusedData tooLong = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b",
-                List.of(new EvidenceRow("X".repeat(201), 1, json("{}"), 1)))));
+                List.of(new EvidenceRow("X".repeat(201), 1, "{}", 1)))));
         assertThat(tooLong.sqlState()).isEqualTo("22001");
         assertThat(tooLong.describe()).isEqualTo("value too long for type character varying(200)");
         assertThat(count("select count(*) from source_record")).as("only the committed good batch").isEqualTo(1);
