@@ -1,8 +1,11 @@
 package vn.kpibridge.routes.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +43,12 @@ import vn.kpibridge.scoring.WorkItem;
  *
  * <p>The message JSON carries the display figures (percentages and points with 2 decimals, the
  * Vietnamese rating labels) next to the exact evaluation with its per-item table and rules fired.
+ *
+ * <p>The stored result ({@code evaluation.result}) and the messages are compact JSON (no
+ * indentation, since migration V14): they are read by programs, and the indentation was a quarter
+ * of a 19 KB result that PostgreSQL compressed and the pretty printer spent CPU on. {@link #resultJsonBytes}
+ * is the one definition of a result's bytes; the human-facing files ({@code PartyExportPackage},
+ * {@code ScoringPreview}) keep their own indented writers.
  */
 @Service
 public class ScoringService {
@@ -50,8 +59,22 @@ public class ScoringService {
     private final OutboxService outbox;
     private final HumanInputs humanInputs;
     private final WorkflowHook workflow;
-    /** Writes the stored result and the message (indented, as stored since issue 2); thread-safe. */
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Writes the stored result and the message, and reads a stored result back: Jackson's defaults,
+     * compact output (no indentation since V14; indented before); thread-safe.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The result's writer: an {@link Evaluation}'s fields in declaration order, compact, map entries
+     * by key. The only maps are an axis' ratios, which the scoring builds as an {@code EnumMap}
+     * (enum order, so ordering changes nothing for a scored evaluation); an evaluation read back has
+     * them in a {@code LinkedHashMap} in the stored text's order, which for a version stored as
+     * jsonb before V12 is jsonb's (by key length): ordering by key writes it as it was scored.
+     */
+    private static final ObjectWriter RESULT_WRITER = MAPPER.writerFor(Evaluation.class)
+            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** The result's reader. */
+    private static final ObjectReader RESULT_READER = MAPPER.readerFor(Evaluation.class);
 
     public ScoringService(MappingRegistry registry, WorkItemRepository workItems,
             EmployeeAssessmentRepository assessments, EvaluationRepository evaluations, OutboxService outbox,
@@ -82,14 +105,17 @@ public class ScoringService {
                 .evaluation();
 
         byte[] resultJson = resultJsonBytes(evaluation);
-        String sha = IngestService.sha256(resultJson);
+        String sha = resultSha256(resultJson);
         EvaluationEntity latest = evaluations.findFirstByEmployeeCodeAndPeriodOrderByVersionDesc(
                 target.employeeCode(), target.period()).orElse(null);
         if (latest != null && latest.resultSha256.equals(sha)) {
             return new ScoreOutcome(evaluation, target.period(), latest.version, false);
         }
-        EvaluationEntity e = newVersion(employee, target.period(), setup.scheme().id(), evaluation,
-                new String(resultJson, java.nio.charset.StandardCharsets.UTF_8), sha, latest == null ? 1 : latest.version + 1);
+        EvaluationEntity e = newVersion(employee, target.period(), setup.scheme().id(), evaluation, sha,
+                latest == null ? 1 : latest.version + 1);
+        // the JPA path binds the result as a string (EvaluationEntity.result, "?::json"); the batch path
+        // (UnitPeriodScoring) binds the bytes themselves
+        e.result = new String(resultJson, StandardCharsets.UTF_8);
         evaluations.save(e);
         ScoreOutcome outcome = new ScoreOutcome(evaluation, target.period(), e.version, true);
         // same transaction as the evaluation: the messages (queue, evaluation.finalized event, HR
@@ -132,19 +158,20 @@ public class ScoringService {
     }
 
     /**
-     * A new evaluation version as stored (shared with {@link UnitPeriodScoring}).
+     * A new evaluation version as stored (shared with {@link UnitPeriodScoring}), without its result
+     * text: the caller binds the bytes of {@link #resultJsonBytes} (the batch path) or sets
+     * {@link EvaluationEntity#result} to them as text before saving it with JPA.
      *
      * @param employee the employee (code and unit from the identity map)
      * @param period period code
      * @param schemeId scheme id
      * @param evaluation the evaluation
-     * @param resultJson the result JSON of it ({@link #resultJsonBytes} as text)
-     * @param sha the hex SHA-256 of its UTF-8 bytes
+     * @param sha {@link #resultSha256} of its result JSON
      * @param version the version number (latest + 1, or 1)
-     * @return the unsaved entity
+     * @return the unsaved entity, {@code result} null
      */
     static EvaluationEntity newVersion(Employee employee, String period, String schemeId, Evaluation evaluation,
-            String resultJson, String sha, int version) {
+            String sha, int version) {
         EvaluationEntity e = new EvaluationEntity();
         e.employeeCode = employee.code();
         e.unitCode = employee.unitCode();
@@ -155,28 +182,56 @@ public class ScoringService {
         e.totalPoints = evaluation.displayedTotal();
         e.pointsBand = evaluation.pointsBand().name();
         e.proposedRating = evaluation.proposedRating().name();
-        e.result = resultJson;
         return e;
     }
 
     /**
-     * The stored result JSON (indented) as UTF-8 bytes: its SHA-256 tells whether a result changed,
-     * and the string is built only when a new version is stored.
+     * The one definition of a stored result ({@code evaluation.result}, type json since V12): the
+     * evaluation as compact JSON (Jackson's defaults: the record's components in declaration order,
+     * numbers as {@code BigDecimal.toString()} gives them, e.g. {@code 1E+1} for a stripped 10, no
+     * whitespace between tokens; map entries by key, i.e. the ratios in {@code Ratio} order), UTF-8
+     * encoded. Its {@link #resultSha256} tells whether a result changed; both scoring paths
+     * ({@link #score}, {@link UnitPeriodScoring}) and migration V14 ({@code V14__Compact_evaluation_results})
+     * write these bytes and nothing else, so the same evaluation is always the same bytes and the
+     * same SHA-256.
      *
      * @param evaluation an evaluation
-     * @return the UTF-8 bytes of the result JSON
+     * @return the UTF-8 bytes of the result JSON (14,485 characters on average for the benchmark's
+     *     39 items per employee; 19,187 indented before V14)
+     * @throws IllegalStateException when Jackson cannot write it (not expected for a scored evaluation)
      */
-    static byte[] resultJsonBytes(Evaluation evaluation) {
+    public static byte[] resultJsonBytes(Evaluation evaluation) {
         try {
-            return MAPPER.writeValueAsBytes(evaluation);
+            return RESULT_WRITER.writeValueAsBytes(evaluation);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     /**
+     * @param resultJson the UTF-8 bytes of a result ({@link #resultJsonBytes})
+     * @return the lower-case hex SHA-256 of exactly those bytes, as stored in {@code evaluation.result_sha256}
+     */
+    public static String resultSha256(byte[] resultJson) {
+        return IngestService.sha256(resultJson);
+    }
+
+    /**
+     * Reads a stored result back with the mapper that writes it.
+     *
+     * @param resultJson a stored {@code evaluation.result} (compact, or indented as before V14)
+     * @return the evaluation
+     * @throws java.io.IOException when the text is not JSON, or not the JSON of an {@link Evaluation}
+     *     (e.g. a property {@link Evaluation} does not have)
+     */
+    public static Evaluation readResult(String resultJson) throws java.io.IOException {
+        return RESULT_READER.readValue(resultJson);
+    }
+
+    /**
      * Builds the published message: identity, period, version, display figures with Vietnamese
-     * labels, and the exact evaluation (per-item table "Bảng 2", axes, rules fired).
+     * labels, and the exact evaluation (per-item table "Bảng 2", axes, rules fired); compact JSON
+     * (indented before V14: no reader of the queue or the HR push depends on the whitespace).
      */
     static String message(Evaluation ev, String period, int version) {
         return write(messageTree(ev, period, version));
@@ -194,7 +249,7 @@ public class ScoringService {
      */
     static String message(String resultJson, String period, int version) {
         try {
-            return message(MAPPER.readValue(resultJson, Evaluation.class), period, version);
+            return message(readResult(resultJson), period, version);
         } catch (java.io.IOException ex) {
             throw new IllegalStateException("the stored result of " + period + " v" + version + " cannot be read back: "
                     + ex.getMessage(), ex);

@@ -188,7 +188,7 @@ public class UnitPeriodScoring {
         ScoringEngine engine = new ScoringEngine(scheme);
         List<ScoreOutcome> outcomes = new ArrayList<>(employees.size());
         List<EmployeeResult> results = new ArrayList<>(employees.size());
-        List<EvaluationEntity> versions = new ArrayList<>();
+        List<NewVersion> versions = new ArrayList<>();
         List<ScoreOutcome> published = new ArrayList<>();
         for (Employee employee : employees.values()) {
             var subject = humanInputs.subject(employee, ScoringService.input(employee,
@@ -201,17 +201,17 @@ public class UnitPeriodScoring {
                         + ") cannot be scored: " + result.eligibility());
             }
             results.add(result);
-            // the stored JSON as UTF-8 bytes: hashed as they are, a string only when they are stored
+            // the stored JSON as UTF-8 bytes: hashed and stored as they are, never decoded to a string
             byte[] resultJson = ScoringService.resultJsonBytes(evaluation);
-            String sha = IngestService.sha256(resultJson);
+            String sha = ScoringService.resultSha256(resultJson);
             Latest last = latest.get(employee.code());
             if (last != null && last.sha().equals(sha)) {
                 outcomes.add(new ScoreOutcome(evaluation, period, last.version(), false));
                 continue;
             }
             int version = last == null ? 1 : last.version() + 1;
-            versions.add(ScoringService.newVersion(employee, period, scheme.id(), evaluation,
-                    new String(resultJson, java.nio.charset.StandardCharsets.UTF_8), sha, version));
+            versions.add(new NewVersion(ScoringService.newVersion(employee, period, scheme.id(), evaluation, sha, version),
+                    resultJson));
             ScoreOutcome o = new ScoreOutcome(evaluation, period, version, true);
             outcomes.add(o);
             published.add(o);
@@ -221,7 +221,7 @@ public class UnitPeriodScoring {
         if (!versions.isEmpty()) {
             insertVersions(versions);
             outbox.enqueueEvaluations(published);
-            workflow.versionsStored(sourceId, versions);
+            workflow.versionsStored(sourceId, versions.stream().map(NewVersion::row).toList());
         }
         return new UnitScores(outcomes, results);
     }
@@ -244,10 +244,19 @@ public class UnitPeriodScoring {
         return ExcellentQuota.apply(setup.scheme(), OrgUnit.of(unitCode, tree.name(unitCode), tree.parent(unitCode)), results);
     }
 
-    private void insertVersions(List<EvaluationEntity> versions) {
+    /**
+     * Inserts the new versions as JDBC batches of 500. The result is bound as its UTF-8 bytes
+     * ({@code bytea}) and turned into the json value by the server ({@code convert_from(?, 'UTF8')::json}:
+     * checked to be UTF-8 and JSON, stored as the same text), so no Java string is built and pgjdbc
+     * encodes nothing: {@code result::text} is exactly the bytes hashed into {@code result_sha256}.
+     *
+     * @param versions the new versions with their results' bytes
+     */
+    private void insertVersions(List<NewVersion> versions) {
         jdbc.batchUpdate("insert into evaluation (employee_code, unit_code, period, scheme_id, version, result_sha256, "
                 + "total_points, points_band, proposed_rating, result, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)", versions, 500, (ps, e) -> {
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8')::json, ?)", versions, 500, (ps, v) -> {
+                    EvaluationEntity e = v.row();
                     ps.setString(1, e.employeeCode);
                     ps.setString(2, e.unitCode);
                     ps.setString(3, e.period);
@@ -257,7 +266,7 @@ public class UnitPeriodScoring {
                     ps.setBigDecimal(7, e.totalPoints);
                     ps.setString(8, e.pointsBand);
                     ps.setString(9, e.proposedRating);
-                    ps.setString(10, e.result);
+                    ps.setBytes(10, v.result());
                     ps.setObject(11, e.createdAt);
                 });
     }
@@ -284,5 +293,9 @@ public class UnitPeriodScoring {
     }
 
     private record Latest(int version, String sha) {
+    }
+
+    /** A new version to insert: its row ({@code result} unset) and its result's UTF-8 bytes. */
+    private record NewVersion(EvaluationEntity row, byte[] result) {
     }
 }

@@ -37,7 +37,10 @@ class SeedExampleFlowTest extends FlowTestSupport {
         Message message = jms.receive("kpi.evaluations");
         assertThat(message).as("evaluation message on kpi.evaluations").isNotNull();
         assertThat(message.getStringProperty("KpiIdempotencyKey")).isEqualTo("BTC-CB-0001:2026-Q2:v1");
-        JsonNode m = mapper.readTree(((TextMessage) message).getText());
+        String text = ((TextMessage) message).getText();
+        // compact JSON since V14
+        assertThat(text).startsWith("{\"idempotencyKey\":\"BTC-CB-0001:2026-Q2:v1\",\"employeeCode\":").doesNotContain("\n");
+        JsonNode m = mapper.readTree(text);
         JsonNode display = m.get("display");
         assertThat(m.get("employeeCode").asText()).isEqualTo("BTC-CB-0001");
         assertThat(m.get("periodLabel").asText()).isEqualTo("Quý II/2026");
@@ -124,6 +127,12 @@ class SeedExampleFlowTest extends FlowTestSupport {
         // the stored result is the exact text its SHA-256 was taken of (column type json, V12)
         assertThat(jdbc.queryForObject("select encode(sha256(convert_to(result::text, 'UTF8')), 'hex') = result_sha256 "
                 + "from evaluation", Boolean.class)).isTrue();
+        // compact (V14): no indentation, exactly the bytes of the one result writer for the evaluation it holds
+        String stored = jdbc.queryForObject("select result::text from evaluation", String.class);
+        assertThat(stored).startsWith("{\"employeeId\":\"BTC-CB-0001\",\"fullName\":\"Nguyễn Văn A\",").doesNotContain("\n")
+                .doesNotContain("\": ");
+        assertThat(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(ScoringService.resultJsonBytes(ScoringService.readResult(stored)));
         assertThat(jdbc.queryForObject("select payload->'danhGia'->>'heSoChatLuong' from source_record where record_id = ?",
                 String.class, "CV-2026-Q2-0005")).isEqualTo("1.2");
         assertThat(jdbc.queryForObject("select rule_id || ' ' || catalog_version from work_item where record_id = ?",

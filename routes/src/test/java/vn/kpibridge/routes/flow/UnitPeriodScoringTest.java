@@ -84,6 +84,9 @@ class UnitPeriodScoringTest extends FlowTestSupport {
 
         // the stored rows (of the set-based path, still in the tables)
         assertThat(count("select count(*) from evaluation")).isEqualTo(9);
+        // both paths store compact results whose text hashes to result_sha256 (the tables are equal)
+        assertThat(perEmployee.tables.get("evaluation")).extracting(row -> row.get("compact"), row -> row.get("sha_of_text"))
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(true, true));
         assertThat(count("select count(*) from outbox_message")).isEqualTo(9);
         assertThat(jdbc.queryForList("select employee_code || ' v' || evaluation_version || ' ' || state "
                 + "from evaluation_workflow order by employee_code", String.class)).containsExactly(
@@ -249,7 +252,11 @@ class UnitPeriodScoringTest extends FlowTestSupport {
     private Map<String, List<Map<String, Object>>> tables() {
         return Map.of(
                 "evaluation", jdbc.queryForList("select employee_code, unit_code, period, scheme_id, version, result_sha256, "
-                        + "total_points, points_band, proposed_rating, result::text from evaluation order by id"),
+                        + "total_points, points_band, proposed_rating, result::text, "
+                        // compact (V14) and the exact text its SHA-256 was taken of, whichever path stored it
+                        + "strpos(result::text, E'\\n') = 0 and strpos(result::text, '\": ') = 0 as compact, "
+                        + "encode(sha256(convert_to(result::text, 'UTF8')), 'hex') = result_sha256 as sha_of_text "
+                        + "from evaluation order by id"),
                 "outbox_message", jdbc.queryForList("select target, kind, idempotency_key, "
                         + "(payload - 'occurredAt')::text as payload, employee_code, unit_code, period, redrives "
                         + "from outbox_message order by id"),
