@@ -11,8 +11,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -26,9 +24,8 @@ import org.springframework.web.util.UriUtils;
  * {@code {"data":{"token":...}}}; {@code GET /qlvb/api/cong-viec/danh-sach/?CurrentPage=&PageSize=}
  * answers {@code {PageData[], TotalRows, CurrentPage, PageSize, TotalPage}} over the records
  * {@code [first, first + count)} of the province, rendered on demand with Jackson's streaming
- * generator (nothing is held beyond one page), or rendered beforehand into files and served from
- * them ({@link #serveRendered}). Pages are numbered from 1. A request without the login token gets
- * 401, as the real system answers.
+ * generator (nothing is held beyond one page). Pages are numbered from 1. A request without the
+ * login token gets 401, as the real system answers.
  *
  * <p>Used by the capacity benchmark and its tests only; it is the remote system, not part of the
  * flow.
@@ -43,8 +40,6 @@ public final class IofficeStubServer implements AutoCloseable {
     private volatile long first;
     private volatile long count;
     private volatile String updated = "2026/06/30 23:00:00";
-    /** The pages rendered beforehand, or null to render on demand. */
-    private volatile Rendered rendered;
 
     /**
      * Starts the server on a free loopback port.
@@ -75,38 +70,9 @@ public final class IofficeStubServer implements AutoCloseable {
      * @param updatedAt NgayCapNhat of every served record, "yyyy/MM/dd HH:mm:ss"
      */
     public void serve(long first, long count, String updatedAt) {
-        this.rendered = null;
         this.first = first;
         this.count = count;
         this.updated = updatedAt;
-    }
-
-    /**
-     * As {@link #serve}, but every page of {@code pageSize} records is rendered now into a file of
-     * {@code dir} ({@code page-N.json}, N from 1) and served from it, so that the pages a pull
-     * fetches cost this JVM only the file's copy to the socket. The remote system renders its pages
-     * on its own machine; rendering them here, on the machine under test, would count its work as
-     * ours. A request for another page size is rendered on demand.
-     *
-     * @param first first record number
-     * @param count number of records
-     * @param updatedAt NgayCapNhat of every served record, "yyyy/MM/dd HH:mm:ss"
-     * @param pageSize the page size the pull asks for (its mapping's page size)
-     * @param dir an existing folder for the files; files of an earlier call are overwritten
-     * @return bytes rendered into the files
-     * @throws IOException when a file cannot be written
-     */
-    public long serveRendered(long first, long count, String updatedAt, int pageSize, Path dir) throws IOException {
-        serve(first, count, updatedAt);
-        long pages = (count + pageSize - 1) / pageSize;
-        long bytes = 0;
-        for (int p = 1; p <= pages; p++) {
-            byte[] body = renderPage(p, pageSize);
-            Files.write(dir.resolve("page-" + p + ".json"), body);
-            bytes += body.length;
-        }
-        this.rendered = new Rendered(pageSize, pages, dir);
-        return bytes;
     }
 
     /** @return base URL, e.g. "http://127.0.0.1:40123" */
@@ -162,11 +128,6 @@ public final class IofficeStubServer implements AutoCloseable {
         try {
             int page = Integer.parseInt(q.getOrDefault("CurrentPage", "1"));
             int size = Integer.parseInt(q.getOrDefault("PageSize", "50"));
-            Rendered r = rendered;
-            if (r != null && r.pageSize() == size && page >= 1 && page <= r.pages()) {
-                sendFile(x, r.dir().resolve("page-" + page + ".json"));
-                return;
-            }
             send(x, 200, renderPage(page, size));
         } catch (NumberFormatException e) {
             send(x, 400, ("{\"message\":\"" + e.getMessage() + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -180,19 +141,6 @@ public final class IofficeStubServer implements AutoCloseable {
             o.write(body);
         }
         bytesServed.addAndGet(body.length);
-    }
-
-    private void sendFile(HttpExchange x, Path file) throws IOException {
-        long length = Files.size(file);
-        x.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        x.sendResponseHeaders(200, length);
-        try (OutputStream o = x.getResponseBody()) {
-            Files.copy(file, o);
-        }
-        bytesServed.addAndGet(length);
-    }
-
-    private record Rendered(int pageSize, long pages, Path dir) {
     }
 
     private static Map<String, String> query(URI uri) {

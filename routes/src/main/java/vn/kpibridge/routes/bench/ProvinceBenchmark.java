@@ -225,7 +225,7 @@ public final class ProvinceBenchmark {
             }
             List<double[]> deltaRuns = List.of();
             if (phases.contains("delta")) {
-                deltaRuns = delta(ctx, server, work);
+                deltaRuns = delta(ctx, server);
             }
             if (!Double.isNaN(copy)) {
                 double stored = deltaRuns.isEmpty() ? Double.NaN
@@ -257,8 +257,7 @@ public final class ProvinceBenchmark {
      * @return per scale {scale, records, seconds to the end of the run, records/s to the end of the
      *     run, records/s to results (pull → stored → re-scored, outbox filled)}
      */
-    private List<double[]> delta(ConfigurableApplicationContext ctx, IofficeStubServer server, Path work)
-            throws Exception {
+    private List<double[]> delta(ConfigurableApplicationContext ctx, IofficeStubServer server) throws Exception {
         out.println();
         out.println("Nightly delta end to end: a sync run (direct:syncRun) pulling over HTTP, storing evidence, "
                 + "mapping, re-scoring the touched (source, unit, period) partitions through the kpi.partitions "
@@ -266,9 +265,6 @@ public final class ProvinceBenchmark {
                 + "unit's reports (the run's report stage):");
         out.println("scale  records  to results s  records/s  pull+store s  re-score s  reports s  run s  "
                 + "peak heap MiB  s per 100k  partitions");
-        out.println("Each run's pages are rendered into files before it starts and served from them: the remote "
-                + "system renders them on its own machine, not on the one measured.");
-        Path pages = Files.createDirectories(work.resolve("pages"));
         ProducerTemplate producer = ctx.getBean(org.apache.camel.CamelContext.class).createProducerTemplate();
         JdbcTemplate jdbc = new JdbcTemplate(ctx.getBean(DataSource.class));
         ProcessCpu cpu = new ProcessCpu(jdbc);
@@ -277,7 +273,7 @@ public final class ProvinceBenchmark {
         if (warmup > 0) {
             // a service runs for days: its nightly run finds the code compiled by the JIT. A fresh JVM
             // compiles it during the first run; this run pays that once, apart from the figures
-            server.serveRendered(offset, warmup, String.format("2026/06/30 23:%02d:00", ++second), pageSize, pages);
+            server.serve(offset, warmup, String.format("2026/06/30 23:%02d:00", ++second));
             long t0 = System.nanoTime();
             vn.kpibridge.routes.run.SyncRunView run = syncRun(producer);
             out.printf(Locale.ROOT, "warm-up (JIT): %,d records in %.1f s (%s), not counted%n", warmup,
@@ -287,7 +283,7 @@ public final class ProvinceBenchmark {
         List<double[]> rows = new ArrayList<>();
         for (int scale : scales) {
             long n = delta * scale;
-            server.serveRendered(offset, n, String.format("2026/06/30 23:%02d:00", ++second), pageSize, pages);
+            server.serve(offset, n, String.format("2026/06/30 23:%02d:00", ++second));
             resetPeaks();
             if (dbStatements > 0) {
                 jdbc.queryForList("select pg_stat_statements_reset()");

@@ -79,40 +79,4 @@ class SyntheticProvinceTest {
             assertThat(server.bytesServed()).isGreaterThan(0);
         }
     }
-    @Test
-    void pagesRenderedBeforehandAreServedFromTheirFilesAndOtherSizesOnDemand(@TempDir Path dir) throws Exception {
-        try (IofficeStubServer server = new IofficeStubServer(province)) {
-            long bytes = server.serveRendered(100, 250, "2026/06/30 23:05:00", 100, dir);
-            assertThat(Files.list(dir).map(f -> f.getFileName().toString()).sorted().toList())
-                    .containsExactly("page-1.json", "page-2.json", "page-3.json");
-            assertThat(bytes).isEqualTo(Files.size(dir.resolve("page-1.json")) + Files.size(dir.resolve("page-2.json"))
-                    + Files.size(dir.resolve("page-3.json")));
-            HttpClient http = HttpClient.newHttpClient();
-            String token = mapper.readTree(http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                    + "/qlvb/api/login/v3/")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).at("/data/token").asText();
-            // a page's file is what is served: mark it to tell it from a page rendered on demand
-            Files.writeString(dir.resolve("page-2.json"), "{\"PageData\":[],\"marked\":true}");
-            JsonNode page2 = mapper.readTree(get(http, server, token, 2, 100));
-            assertThat(page2.get("marked").asBoolean()).isTrue();
-            JsonNode page3 = mapper.readTree(get(http, server, token, 3, 100));
-            assertThat(page3.get("PageData")).hasSize(50);
-            assertThat(page3.get("PageData").get(0).get("Id").asText()).isEqualTo("T-00000301");
-            assertThat(page3.get("PageData").get(0).get("NgayCapNhat").asText()).isEqualTo("2026/06/30 23:05:00");
-            // another page size is rendered on demand from the same records
-            JsonNode bySixty = mapper.readTree(get(http, server, token, 2, 60));
-            assertThat(bySixty.get("TotalPage").asInt()).isEqualTo(5);
-            assertThat(bySixty.get("PageData").get(0).get("Id").asText()).isEqualTo("T-00000161");
-            // serving again on demand forgets the files
-            server.serve(100, 250, "2026/06/30 23:06:00");
-            assertThat(mapper.readTree(get(http, server, token, 2, 100)).has("marked")).isFalse();
-        }
-    }
-
-    private static String get(HttpClient http, IofficeStubServer server, String token, int page, int size)
-            throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/qlvb/api/cong-viec/danh-sach/?CurrentPage="
-                + page + "&PageSize=" + size)).header("X-Authentication-Token", token).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
 }
