@@ -362,8 +362,8 @@ public class IngestService {
      * Normalises, resolves and maps the records of a batch, in memory. Each record's own work (its
      * id, JSON text, normalisation, employee and product) is done for all records at once on the
      * common fork-join pool ({@link #outcome}); the batch is then put together record by record in
-     * the batch's order, as a sequential pass would: the same issues in the same order, the same
-     * highest version per record id, and a record's unexpected failure thrown at its turn.
+     * the batch's order, as a sequential pass would: the same issues in the same order and the same
+     * highest version per record id.
      *
      * @param poison records of the batch refused by the database, by position in
      *     {@code export.records()}: kept as QUARANTINED, not written
@@ -384,7 +384,7 @@ public class IngestService {
         List<Integer> withId = new ArrayList<>();
         for (int position = 0; position < records.size(); position++) {
             RawRecord raw = records.get(position);
-            Outcome o = outcomes[position].thrownAtId();
+            Outcome o = outcomes[position];
             IngestBulkWriter.RefusedData refused = poison.get(position);
             if (refused != null) {
                 quarantine(setup, export, raw, o.recordId(), refused, b.issues);
@@ -399,7 +399,7 @@ public class IngestService {
                 continue;
             }
             withId.add(position);
-            b.evidence.add(new IngestBulkWriter.EvidenceRow(o.recordId(), o.thrownAtVersion().version(), o.payload(),
+            b.evidence.add(new IngestBulkWriter.EvidenceRow(o.recordId(), o.version(), o.payload(),
                     raw.line()));
         }
         // 2. normalised, resolved, mapped; the work items of the batch, the highest version per record id
@@ -447,50 +447,23 @@ public class IngestService {
      * the identity map lacks the assignee), period, and for a task the mapping decision and work item
      * (null when unmapped). Nothing is computed past the first thing that sets the record apart.
      */
-    private record Outcome(String recordId, RuntimeException idFailure, long version, RuntimeException versionFailure,
-            String payload, NormalizedRecord record, Period period, Employee employee, MappingDecision decision,
-            IngestBulkWriter.WorkItemRow item, RuntimeException rejected) {
-
-        /** @return this outcome, or throws what reading the record's id threw */
-        Outcome thrownAtId() {
-            if (idFailure != null) {
-                throw idFailure;
-            }
-            return this;
-        }
-
-        /** @return this outcome, or throws what reading the record's version threw */
-        Outcome thrownAtVersion() {
-            if (versionFailure != null) {
-                throw versionFailure;
-            }
-            return this;
-        }
+    private record Outcome(String recordId, long version, String payload, NormalizedRecord record, Period period,
+            Employee employee, MappingDecision decision, IngestBulkWriter.WorkItemRow item, RuntimeException rejected) {
     }
 
     /**
      * One record's own work for {@link #prepare}; runs on any thread (the normaliser, identity map,
      * catalogs and rules are immutable, the mapper thread-safe). A normalisation, period or mapping
      * failure of the record's data ({@link RecordRejectedException}, {@link IllegalArgumentException},
-     * {@link IllegalStateException}) becomes {@code rejected}; any failure to read the id or version
-     * is kept to be thrown at the record's turn.
+     * {@link IllegalStateException}) becomes {@code rejected} (reading the id and the version
+     * cannot fail: a missing or unreadable one reads as null and 1).
      */
     private Outcome outcome(SourceSetup setup, ExportFile export, RawRecord raw, boolean poisoned) {
-        String recordId;
-        try {
-            recordId = setup.normalizer().recordId(raw);
-        } catch (RuntimeException e) {
-            return new Outcome(null, e, 0, null, null, null, null, null, null, null, null);
-        }
+        String recordId = setup.normalizer().recordId(raw);
         if (poisoned || recordId == null || recordId.isBlank()) {
-            return new Outcome(recordId, null, 0, null, null, null, null, null, null, null, null);
+            return new Outcome(recordId, 0, null, null, null, null, null, null, null);
         }
-        long version;
-        try {
-            version = setup.normalizer().recordVersion(raw);
-        } catch (RuntimeException e) {
-            return new Outcome(recordId, null, 0, e, null, null, null, null, null, null, null);
-        }
+        long version = setup.normalizer().recordVersion(raw);
         String payload = json(raw);
         try {
             NormalizedRecord r = setup.normalizer().normalize(export.header(), raw);
@@ -503,9 +476,9 @@ public class IngestService {
                 d = setup.rules().map(r, catalog);
                 item = d.mapped() ? workItem(setup.mapping().id(), employee, r, d) : null;
             }
-            return new Outcome(recordId, null, version, null, payload, r, period, employee, d, item, null);
+            return new Outcome(recordId, version, payload, r, period, employee, d, item, null);
         } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
-            return new Outcome(recordId, null, version, null, payload, null, null, null, null, null, e);
+            return new Outcome(recordId, version, payload, null, null, null, null, null, e);
         }
     }
 
