@@ -325,7 +325,7 @@ final class FullMonthRescoring {
             AtomicLong overQuota = new AtomicLong();
             AtomicLong forGood = new AtomicLong();
             String period = province.period();
-            double[] cpu0 = cpu();
+            double[] cpu0 = cpu.now();
             long t0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
@@ -361,7 +361,7 @@ final class FullMonthRescoring {
                 pool.shutdown();
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            double[] cpu1 = cpu();
+            double[] cpu1 = cpu.now();
             long outbox = jdbc.queryForObject("select count(*) from outbox_message", Long.class) - outboxBefore;
             if (emptyFirst && !sizesPrinted) {
                 sizesPrinted = true;
@@ -394,11 +394,6 @@ final class FullMonthRescoring {
         return jdbc.update("update work_item set planned_quantity = planned_quantity + 1, updated_at = now() "
                 + "where id in (select min(id) from work_item where period = ? and employee_code like '%7' "
                 + "group by employee_code)", province.period());
-    }
-
-    /** @return {JVM, PostgreSQL} CPU seconds so far ({@link ProcessCpu#now}) */
-    double[] cpu() {
-        return cpu.now();
     }
 
     /** Stops the outbox relay routes that are running; returns their ids. */
