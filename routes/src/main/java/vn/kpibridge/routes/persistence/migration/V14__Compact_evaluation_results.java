@@ -3,12 +3,10 @@ package vn.kpibridge.routes.persistence.migration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
@@ -156,7 +154,7 @@ public class V14__Compact_evaluation_results extends BaseJavaMigration {
                         }
                         byte[] compact = ScoringService.resultJsonBytes(evaluation);
                         String sha = ScoringService.resultSha256(compact);
-                        if (sha.equals(storedSha) && Arrays.equals(compact, stored.getBytes(StandardCharsets.UTF_8))) {
+                        if (sha.equals(storedSha)) { // the same SHA-256: the same text
                             unchanged++;
                             continue;
                         }
