@@ -79,4 +79,20 @@ class SyntheticProvinceTest {
             assertThat(server.bytesServed()).isGreaterThan(0);
         }
     }
+
+    @Test
+    void codesAndDatesAreWrittenAsTheFormatterWritesThem() {
+        for (long n : new long[] {0, 1, 9, 10, 999, 1_000, 99_999, 100_000, 123_456_789}) {
+            assertThat(SyntheticProvince.padded("T-", n, 8)).isEqualTo(String.format("T-%08d", n));
+            assertThat(SyntheticProvince.padded("DV-", n, 4)).isEqualTo(String.format("DV-%04d", n));
+        }
+        assertThat(SyntheticProvince.userId(20)).isEqualTo("u-000021");
+        assertThat(SyntheticProvince.employeeCode(99_999)).isEqualTo("CB-100000");
+        assertThat(SyntheticProvince.unitCode(4_999)).isEqualTo("DV-5000");
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd");
+        for (java.time.LocalDate d = java.time.LocalDate.of(2026, 5, 25); d.isBefore(java.time.LocalDate.of(2026, 12, 3));
+                d = d.plusDays(1)) {
+            assertThat(SyntheticProvince.day(d)).isEqualTo(d.format(day));
+        }
+    }
 }
