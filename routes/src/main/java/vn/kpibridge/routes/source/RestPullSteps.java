@@ -353,17 +353,26 @@ public class RestPullSteps {
                     + run.items + " (answer fields: " + fieldNames(body) + ")", false, null);
         }
         String link = e.getMessage().getHeader("Link", String.class);
+        // derived on the common fork-join pool (JSONPath filters, date parsing: the pull thread's largest
+        // share of work after the answer's parsing), then taken in the page's order
+        List<JsonNode> page = new ArrayList<>(items.size());
+        items.forEach(page::add);
+        Object[] derived = new Object[page.size()];
+        java.util.stream.IntStream.range(0, page.size()).parallel().forEach(i -> {
+            try {
+                derived[i] = run.derivation.apply(page.get(i));
+            } catch (IllegalArgumentException ex) {
+                derived[i] = ex;
+            }
+        });
         List<RawRecord> records = new ArrayList<>();
         int skipped = 0;
-        int index = 0;
-        for (JsonNode item : items) {
-            Derived d;
-            try {
-                d = run.derivation.apply(item);
-            } catch (IllegalArgumentException ex) {
+        for (int index = 0; index < derived.length; index++) {
+            if (derived[index] instanceof IllegalArgumentException ex) {
                 throw new SourcePullException(run.sourceId(), run.call + ": record #" + (index + 1) + ": "
                         + ex.getMessage(), false, ex);
             }
+            Derived d = (Derived) derived[index];
             run.seen(d.updatedAt());
             if (run.clientFilter && run.watermarkBefore() != null && d.updatedAt() != null
                     && d.updatedAt().isBefore(run.watermarkBefore())) {
@@ -371,7 +380,6 @@ public class RestPullSteps {
             } else {
                 records.add(new RawRecord(index, 0, d.payload()));
             }
-            index++;
         }
         RestPager.PageRequest next;
         try {

@@ -233,6 +233,31 @@ class RestSourceFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void recordThatAlreadyHasADerivedFieldFailsThePullAtOnceNamingTheFirstSuchRecordOfItsPage() throws Exception {
+        stubLogin();
+        stubIofficePages(null);
+        // page 2: both records carry a field "_derived" that kpi-bridge's derived values would hide
+        // (the page is derived in parallel; the first such record in the page's order is named)
+        ObjectNode third = task(3);
+        third.putObject("_derived").put("period", "2026-04");
+        ObjectNode fourth = task(4);
+        fourth.putObject("_derived").put("period", "2026-05");
+        server.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("CurrentPage", equalTo("2"))
+                .willReturn(okJson(iofficePage(List.of(third, fourth), 2, 3, 5).toString())));
+
+        assertThatThrownBy(() -> pull("ioffice-tasks"))
+                .isInstanceOf(CamelExecutionException.class)
+                .cause().isInstanceOf(SourcePullException.class)
+                .hasMessage("source ioffice-tasks: page 2 (GET " + server.baseUrl() + LIST
+                        + "?CurrentPage=2&PageSize=50): record #1: the record already has a field \"_derived\"; "
+                        + "kpi-bridge's derived values would hide it");
+        // the source's data, not a technical failure: no redelivery
+        server.verify(exactly(1), getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("CurrentPage", equalTo("2")));
+        assertThat(count("select count(*) from source_record")).as("page 1 is stored").isEqualTo(2);
+        assertThat(count("select count(*) from source_watermark")).as("watermark not advanced").isZero();
+    }
+
+    @Test
     void pageWhoseWriteFailsIsStoredAgainThenAPersistentFailureFailsThePullWithItsStoredPagesCounted(
             CapturedOutput output) throws Exception {
         stubLogin();
