@@ -337,8 +337,8 @@ public class IngestService {
     public static final class PreparedBatch {
         private final SourceSetup setup;
         private final ExportFile export;
-        private final List<IngestBulkWriter.EvidenceRow> evidence = new ArrayList<>();
-        private final Map<String, IngestBulkWriter.WorkItemRow> items = new LinkedHashMap<>();
+        private final List<IngestBulkWriter.Encoded<IngestBulkWriter.EvidenceRow>> evidence = new ArrayList<>();
+        private final Map<String, IngestBulkWriter.Encoded<IngestBulkWriter.WorkItemRow>> items = new LinkedHashMap<>();
         private final List<Assessment> assessments = new ArrayList<>();
         private final List<IngestBulkWriter.IssueRow> issues = new ArrayList<>();
         private final Set<EmployeePeriod> touched = new LinkedHashSet<>();
@@ -399,8 +399,7 @@ public class IngestService {
                 continue;
             }
             withId.add(position);
-            b.evidence.add(new IngestBulkWriter.EvidenceRow(o.recordId(), o.version(), o.payload(),
-                    raw.line()));
+            b.evidence.add(o.evidence());
         }
         // 2. normalised, resolved, mapped; the work items of the batch, the highest version per record id
         for (int position : withId) {
@@ -432,7 +431,7 @@ public class IngestService {
                 b.unmapped++;
                 continue;
             } else {
-                b.items.merge(recordId, o.item(), (x, y) -> y.version() >= x.version() ? y : x);
+                b.items.merge(recordId, o.item(), (x, y) -> y.row().version() >= x.row().version() ? y : x);
             }
             b.mapped++;
             b.touched.add(new EmployeePeriod(employee.code(), employee.unitCode(), employee.unitName(),
@@ -443,12 +442,15 @@ public class IngestService {
 
     /**
      * What one record of a batch becomes on its own, apart from the others: its id and version, its
-     * JSON text, and either the failure that rejects it or its normalised form, employee (null when
-     * the identity map lacks the assignee), period, and for a task the mapping decision and work item
-     * (null when unmapped). Nothing is computed past the first thing that sets the record apart.
+     * JSON text and evidence row (with its CSV line for COPY), and either the failure that rejects it
+     * or its normalised form, employee (null when the identity map lacks the assignee), period, and
+     * for a task the mapping decision and work item with its CSV line (null when unmapped). Nothing
+     * is computed past the first thing that sets the record apart.
      */
-    private record Outcome(String recordId, long version, String payload, NormalizedRecord record, Period period,
-            Employee employee, MappingDecision decision, IngestBulkWriter.WorkItemRow item, RuntimeException rejected) {
+    private record Outcome(String recordId, long version, String payload,
+            IngestBulkWriter.Encoded<IngestBulkWriter.EvidenceRow> evidence, NormalizedRecord record, Period period,
+            Employee employee, MappingDecision decision, IngestBulkWriter.Encoded<IngestBulkWriter.WorkItemRow> item,
+            RuntimeException rejected) {
     }
 
     /**
@@ -461,25 +463,31 @@ public class IngestService {
     private Outcome outcome(SourceSetup setup, ExportFile export, RawRecord raw, boolean poisoned) {
         String recordId = setup.normalizer().recordId(raw);
         if (poisoned || recordId == null || recordId.isBlank()) {
-            return new Outcome(recordId, 0, null, null, null, null, null, null, null);
+            return new Outcome(recordId, 0, null, null, null, null, null, null, null, null);
         }
         long version = setup.normalizer().recordVersion(raw);
         String payload = json(raw);
+        var evidence = IngestBulkWriter.encode(setup.mapping().id(), export.fileName(),
+                new IngestBulkWriter.EvidenceRow(recordId, version, payload, raw.line()));
+        NormalizedRecord r;
+        Period period;
+        Employee employee;
+        MappingDecision d = null;
+        IngestBulkWriter.WorkItemRow item = null;
         try {
-            NormalizedRecord r = setup.normalizer().normalize(export.header(), raw);
-            Period period = Period.parse(r.period());
-            Employee employee = setup.identities().employee(r.assigneeId()).orElse(null);
-            MappingDecision d = null;
-            IngestBulkWriter.WorkItemRow item = null;
+            r = setup.normalizer().normalize(export.header(), raw);
+            period = Period.parse(r.period());
+            employee = setup.identities().employee(r.assigneeId()).orElse(null);
             if (employee != null && r.type() != RecordType.ASSESSMENT) {
                 Catalog catalog = setup.catalog().forPeriod(period);
                 d = setup.rules().map(r, catalog);
                 item = d.mapped() ? workItem(setup.mapping().id(), employee, r, d) : null;
             }
-            return new Outcome(recordId, version, payload, r, period, employee, d, item, null);
         } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
-            return new Outcome(recordId, version, payload, null, null, null, null, null, e);
+            return new Outcome(recordId, version, payload, evidence, null, null, null, null, null, e);
         }
+        return new Outcome(recordId, version, payload, evidence, r, period, employee, d,
+                item == null ? null : IngestBulkWriter.encode(item), null);
     }
 
     /**
@@ -492,12 +500,12 @@ public class IngestService {
         String sourceId = b.setup.mapping().id();
         ExportFile export = b.export;
         // 1. evidence first: the whole batch in one query and one COPY
-        IngestBulkWriter.StoredEvidence evidence = bulk.storeEvidence(sourceId, export.fileName(), b.evidence);
+        IngestBulkWriter.StoredEvidence evidence = bulk.storeEncodedEvidence(sourceId, b.evidence);
         int stored = 0;
         int duplicates = 0;
         Set<IngestBulkWriter.EvidenceKey> counted = new java.util.HashSet<>();
-        for (IngestBulkWriter.EvidenceRow row : b.evidence) {
-            IngestBulkWriter.EvidenceKey key = new IngestBulkWriter.EvidenceKey(row.recordId(), row.version());
+        for (IngestBulkWriter.Encoded<IngestBulkWriter.EvidenceRow> e : b.evidence) {
+            IngestBulkWriter.EvidenceKey key = new IngestBulkWriter.EvidenceKey(e.row().recordId(), e.row().version());
             if (evidence.stored().contains(key) && counted.add(key)) {
                 stored++;
             } else {
@@ -508,12 +516,14 @@ public class IngestService {
             upsertAssessment(sourceId, evidence.ids().get(a.evidence()), a.employee(), a.record());
         }
         // 2. the work plan: an older version arriving late does not win
-        List<IngestBulkWriter.WorkItemRow> items = new ArrayList<>(b.items.size());
-        for (IngestBulkWriter.WorkItemRow row : b.items.values()) {
-            items.add(row.withSourceRecordId(
-                    evidence.ids().get(new IngestBulkWriter.EvidenceKey(row.recordId(), row.version()))));
+        List<IngestBulkWriter.Encoded<IngestBulkWriter.WorkItemRow>> items = new ArrayList<>(b.items.size());
+        for (IngestBulkWriter.Encoded<IngestBulkWriter.WorkItemRow> item : b.items.values()) {
+            IngestBulkWriter.WorkItemRow row = item.row();
+            // the same line: the evidence id is sent in front of it
+            items.add(new IngestBulkWriter.Encoded<>(row.withSourceRecordId(
+                    evidence.ids().get(new IngestBulkWriter.EvidenceKey(row.recordId(), row.version()))), item.csv()));
         }
-        bulk.upsertWorkItems(sourceId, items);
+        bulk.upsertEncodedWorkItems(sourceId, items);
         // 3. the issues not kept before
         for (IngestBulkWriter.IssueRow i : bulk.keepIssues(sourceId, b.issues)) {
             if (kept != null) {

@@ -2,7 +2,6 @@ package vn.kpibridge.routes.persistence;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -35,12 +34,15 @@ import org.springframework.stereotype.Repository;
 /**
  * Set-based writes of the ingest path (issue 8). The rows of a batch that are new go straight into
  * their table with one PostgreSQL {@code COPY ... from stdin with (format csv)} (pgjdbc's
- * {@link PGCopyOutputStream} on the transaction's own connection; the CSV written by Jackson's
- * {@link CsvMapper} straight into the COPY, so that PostgreSQL reads the first rows while the next
- * are written); which rows are new is read first with one query on the table's
- * unique key. Work items that replace a stored one go through a staging table of the session
- * ({@code create temp table ... on commit delete rows}, one COPY) and one {@code insert ... select
- * ... on conflict do update}. The record issues of a batch are checked in one query and inserted
+ * {@link PGCopyOutputStream} on the transaction's own connection, in 64 KiB pieces, so that
+ * PostgreSQL reads the first rows while the next are sent); which rows are new is read first with
+ * one query on the table's unique key. Each row's CSV is written by Jackson's {@link CsvMapper}
+ * ({@link #encode}), all its columns but the first: the caller may do that beforehand on any
+ * thread ({@link Encoded}), so that the transaction only looks the keys up and sends bytes; the
+ * first column, the evidence id (a number, never quoted), is put in front when the row is sent.
+ * Work items that replace a stored one go through a staging table of the session ({@code create
+ * temp table ... on commit delete rows}, one COPY) and one {@code insert ... select ... on conflict
+ * do update}. The record issues of a batch are checked in one query and inserted
  * in one JDBC batch. Same rules as the record-by-record path: evidence is stored once per (source,
  * record id, version) and never changed; a work item is one row per (source, record id) holding the
  * highest version seen; an issue is kept once per (source, kind, record id, version), or per
@@ -68,9 +70,11 @@ public class IngestBulkWriter {
             .build();
     /** Bytes of CSV written before each send to PostgreSQL (it parses one while the next is written). */
     private static final int COPY_BUFFER = 64 * 1024;
-    private static final Copy<EvidenceInsert> EVIDENCE = new Copy<>("source_record", EvidenceInsert.class);
-    private static final Copy<WorkItemRow> NEW_WORK_ITEMS = new Copy<>("work_item", WorkItemRow.class);
-    private static final Copy<WorkItemRow> WORK_ITEMS = new Copy<>("work_item_stage", WorkItemRow.class);
+    private static final Copy<EvidenceInsert> EVIDENCE = new Copy<>("source_record", EvidenceInsert.class, "id");
+    private static final Copy<WorkItemRow> NEW_WORK_ITEMS = new Copy<>("work_item", WorkItemRow.class,
+            "source_record_id");
+    private static final Copy<WorkItemRow> WORK_ITEMS = new Copy<>("work_item_stage", WorkItemRow.class,
+            "source_record_id");
 
     /**
      * Ends the lateral subquery that looks a batch's keys up one by one: with {@code limit 1} the
@@ -104,6 +108,42 @@ public class IngestBulkWriter {
     }
 
     /**
+     * A row with its CSV line for COPY written beforehand ({@link #encode}): every column of its
+     * table's COPY but the first (the evidence id of an evidence row or of a work item), ending with
+     * a newline.
+     *
+     * @param row the row
+     * @param csv the CSV line's UTF-8 bytes after the first column and its comma
+     */
+    public record Encoded<T>(T row, byte[] csv) {
+    }
+
+    /**
+     * Writes an evidence row's CSV line for {@link #storeEncodedEvidence}; pure, runs on any thread.
+     *
+     * @param sourceId source id
+     * @param fileName file (or call) the row came from
+     * @param row the row
+     * @return the row with its line
+     */
+    public static Encoded<EvidenceRow> encode(String sourceId, String fileName, EvidenceRow row) {
+        return new Encoded<>(row, EVIDENCE.line(new EvidenceInsert(0, sourceId, row.recordId(), row.version(),
+                row.payload(), fileName, row.line())));
+    }
+
+    /**
+     * Writes a work item's CSV line for {@link #upsertEncodedWorkItems}; pure, runs on any thread.
+     * The line does not hold the evidence id: the row's own {@code sourceRecordId} is sent in front
+     * of it, so an encoded row may get its id later ({@link WorkItemRow#withSourceRecordId}, same line).
+     *
+     * @param row the work item
+     * @return the row with its line
+     */
+    public static Encoded<WorkItemRow> encode(WorkItemRow row) {
+        return new Encoded<>(row, NEW_WORK_ITEMS.line(row));
+    }
+
+    /**
      * Result of {@link #storeEvidence}.
      *
      * @param ids evidence row id per key, for every row of the batch (new or already stored)
@@ -129,6 +169,18 @@ public class IngestBulkWriter {
      *     the new keys since the first query
      */
     public StoredEvidence storeEvidence(String sourceId, String fileName, List<EvidenceRow> rows) {
+        return storeEncodedEvidence(sourceId, rows.stream().map(r -> encode(sourceId, fileName, r)).toList());
+    }
+
+    /**
+     * {@link #storeEvidence} of rows whose CSV lines were written beforehand ({@link #encode}).
+     *
+     * @param sourceId source id (the lines were written with it)
+     * @param rows the rows, any order; the same key twice is stored once
+     * @return ids per key and the keys stored now
+     * @throws org.springframework.dao.DataAccessException as {@link #storeEvidence}
+     */
+    public StoredEvidence storeEncodedEvidence(String sourceId, List<Encoded<EvidenceRow>> rows) {
         Map<EvidenceKey, Long> ids = new HashMap<>();
         Set<EvidenceKey> stored = new HashSet<>();
         if (rows.isEmpty()) {
@@ -139,19 +191,19 @@ public class IngestBulkWriter {
             PreparedStatement ps = con.prepareStatement("select s.id, t.r, t.v from unnest(?::varchar[], ?::bigint[]) "
                     + "as t(r, v) cross join lateral (select s.id from source_record s where s.source_id = ? "
                     + "and s.record_id = t.r and s.version = t.v " + PROBE + ") s");
-            ps.setArray(1, array(con, "varchar", rows, EvidenceRow::recordId));
-            ps.setArray(2, array(con, "bigint", rows, EvidenceRow::version));
+            ps.setArray(1, array(con, "varchar", rows, e -> e.row().recordId()));
+            ps.setArray(2, array(con, "bigint", rows, e -> e.row().version()));
             ps.setString(3, sourceId);
             return ps;
         }, rs -> {
             ids.put(new EvidenceKey(rs.getString(2), rs.getLong(3)), rs.getLong(1));
         });
         // 2. the others, once per key: ids from the table's own sequence, then straight into the table
-        Map<EvidenceKey, EvidenceRow> fresh = new LinkedHashMap<>();
-        for (EvidenceRow r : rows) {
-            EvidenceKey k = new EvidenceKey(r.recordId(), r.version());
+        Map<EvidenceKey, Encoded<EvidenceRow>> fresh = new LinkedHashMap<>();
+        for (Encoded<EvidenceRow> e : rows) {
+            EvidenceKey k = new EvidenceKey(e.row().recordId(), e.row().version());
             if (!ids.containsKey(k)) {
-                fresh.putIfAbsent(k, r);
+                fresh.putIfAbsent(k, e);
             }
         }
         if (fresh.isEmpty()) {
@@ -159,16 +211,14 @@ public class IngestBulkWriter {
         }
         List<Long> newIds = jdbc.queryForList("select nextval('source_record_id_seq') from generate_series(1, ?)",
                 Long.class, fresh.size());
-        List<EvidenceInsert> inserts = new ArrayList<>(fresh.size());
+        List<Encoded<EvidenceRow>> inserts = new ArrayList<>(fresh.size());
         int i = 0;
-        for (Map.Entry<EvidenceKey, EvidenceRow> f : fresh.entrySet()) {
-            EvidenceRow r = f.getValue();
-            long id = newIds.get(i++);
-            inserts.add(new EvidenceInsert(id, sourceId, r.recordId(), r.version(), r.payload(), fileName, r.line()));
-            ids.put(f.getKey(), id);
+        for (Map.Entry<EvidenceKey, Encoded<EvidenceRow>> f : fresh.entrySet()) {
+            ids.put(f.getKey(), newIds.get(i++));
             stored.add(f.getKey());
+            inserts.add(f.getValue());
         }
-        copy(EVIDENCE, inserts);
+        copy(EVIDENCE, inserts, k -> newIds.get(k));
         return new StoredEvidence(ids, stored);
     }
 
@@ -243,27 +293,41 @@ public class IngestBulkWriter {
      *     the new record ids since the first query
      */
     public int upsertWorkItems(String sourceId, List<WorkItemRow> rows) {
+        return upsertEncodedWorkItems(sourceId, rows.stream().map(IngestBulkWriter::encode).toList());
+    }
+
+    /**
+     * {@link #upsertWorkItems} of rows whose CSV lines were written beforehand ({@link #encode}); each
+     * row's {@code sourceRecordId} is sent in front of its line.
+     *
+     * @param sourceId source id of every row
+     * @param rows at most one row per record id
+     * @return rows inserted or updated
+     * @throws IllegalArgumentException as {@link #upsertWorkItems}
+     * @throws org.springframework.dao.DataAccessException as {@link #upsertWorkItems}
+     */
+    public int upsertEncodedWorkItems(String sourceId, List<Encoded<WorkItemRow>> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
-        if (rows.stream().map(WorkItemRow::recordId).distinct().count() != rows.size()) {
+        if (rows.stream().map(e -> e.row().recordId()).distinct().count() != rows.size()) {
             throw new IllegalArgumentException("a batch of work items names a record id twice");
         }
-        if (rows.stream().anyMatch(r -> !sourceId.equals(r.sourceId()))) {
+        if (rows.stream().anyMatch(e -> !sourceId.equals(e.row().sourceId()))) {
             throw new IllegalArgumentException("a batch of work items of source " + sourceId + " holds another source's");
         }
         Set<String> storedIds = new HashSet<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("select t.r from unnest(?::varchar[]) as t(r) cross join lateral "
                     + "(select 1 from work_item w where w.source_id = ? and w.record_id = t.r " + PROBE + ") w");
-            ps.setArray(1, array(con, "varchar", rows, WorkItemRow::recordId));
+            ps.setArray(1, array(con, "varchar", rows, e -> e.row().recordId()));
             ps.setString(2, sourceId);
             return ps;
         }, rs -> {
             storedIds.add(rs.getString(1));
         });
-        List<WorkItemRow> fresh = rows.stream().filter(r -> !storedIds.contains(r.recordId())).toList();
-        int written = fresh.isEmpty() ? 0 : (int) copy(NEW_WORK_ITEMS, fresh);
+        List<Encoded<WorkItemRow>> fresh = rows.stream().filter(e -> !storedIds.contains(e.row().recordId())).toList();
+        int written = fresh.isEmpty() ? 0 : (int) copy(NEW_WORK_ITEMS, fresh, k -> fresh.get(k).row().sourceRecordId());
         if (fresh.size() == rows.size()) {
             return written;
         }
@@ -273,7 +337,8 @@ public class IngestBulkWriter {
                 + "axis text, planned_quantity numeric, done_quantity numeric, share numeric, quality_failures int, "
                 + "late_deliveries int, leadership_failures int, objective_cause text, quality_factor numeric, "
                 + "timeliness_factor numeric, leadership_factor numeric) on commit delete rows");
-        copy(WORK_ITEMS, rows.stream().filter(r -> storedIds.contains(r.recordId())).toList());
+        List<Encoded<WorkItemRow>> replacing = rows.stream().filter(e -> storedIds.contains(e.row().recordId())).toList();
+        copy(WORK_ITEMS, replacing, k -> replacing.get(k).row().sourceRecordId());
         // the stage is emptied by the statement that reads it: a second call in one transaction starts empty
         return written + jdbc.update("with s as (delete from work_item_stage returning *) "
                 + "insert into work_item (" + String.join(", ", WORK_ITEMS.columns) + ", updated_at) "
@@ -448,35 +513,62 @@ public class IngestBulkWriter {
 
     /**
      * A COPY of rows of one record type into a table: the CSV columns are the record's components
-     * in snake case, in the order Jackson writes them.
+     * in snake case, the key column first (sent in front of each row's line) and then the others in
+     * the order Jackson writes them ({@link #line}).
      */
     private static final class Copy<T> {
         final List<String> columns;
         final ObjectWriter writer;
         final String sql;
 
-        Copy(String table, Class<T> type) {
-            CsvSchema schema = CSV.schemaFor(type).withoutHeader().withLineSeparator("\n").withNullValue("");
-            List<String> names = new ArrayList<>();
-            schema.forEach(c -> names.add(c.getName()));
+        Copy(String table, Class<T> type, String key) {
+            CsvSchema all = CSV.schemaFor(type);
+            CsvSchema.Builder rest = CsvSchema.builder();
+            List<String> names = new ArrayList<>(List.of(key));
+            all.forEach(c -> {
+                if (!c.getName().equals(key)) {
+                    rest.addColumn(c.getName(), c.getType());
+                    names.add(c.getName());
+                }
+            });
+            if (names.size() != all.size()) {
+                throw new IllegalArgumentException(type.getSimpleName() + " has no component for column " + key);
+            }
             this.columns = List.copyOf(names);
-            this.writer = CSV.writerFor(type).with(schema).with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS);
+            // the key component is left out of the line (IGNORE_UNKNOWN: a property the schema lacks is skipped)
+            this.writer = CSV.writerFor(type)
+                    .with(rest.build().withoutHeader().withLineSeparator("\n").withNullValue(""))
+                    .with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+                    .with(com.fasterxml.jackson.core.JsonGenerator.Feature.IGNORE_UNKNOWN);
             this.sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format csv)";
+        }
+
+        /** @return the row's CSV line without the key column, UTF-8, ending with a newline */
+        byte[] line(T row) {
+            try {
+                return writer.writeValueAsBytes(row);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a " + row.getClass().getSimpleName() + " as CSV", e);
+            }
         }
     }
 
     /**
-     * Loads rows into a table with one COPY on the transaction's connection.
+     * Loads rows into a table with one COPY on the transaction's connection: for each row its key
+     * (a number, which CSV never quotes), a comma and its line.
      *
+     * @param key the key of the row at each position
      * @return rows loaded
      */
-    private <T> long copy(Copy<T> copy, List<T> rows) {
+    private long copy(Copy<?> copy, List<? extends Encoded<?>> rows, java.util.function.IntToLongFunction key) {
         Long loaded = jdbc.execute((ConnectionCallback<Long>) con -> {
             PGCopyOutputStream out = new PGCopyOutputStream(con.unwrap(PGConnection.class), copy.sql, COPY_BUFFER);
             try {
-                SequenceWriter w = copy.writer.writeValues(out);
-                w.writeAll(rows);
-                w.flush();
+                for (int k = 0; k < rows.size(); k++) {
+                    out.write(Long.toString(key.applyAsLong(k)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write(',');
+                    out.write(rows.get(k).csv());
+                }
                 return out.endCopy();
             } catch (IOException e) {
                 // a refusal of PostgreSQL's arrives as the cause (an SQLException, see refusedData)

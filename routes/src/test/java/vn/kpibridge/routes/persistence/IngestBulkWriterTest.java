@@ -127,6 +127,30 @@ class IngestBulkWriterTest extends FlowTestSupport {
     }
 
     @Test
+    void rowsEncodedBeforeTheirEvidenceIdIsKnownAreSentWithTheIdInFront() {
+        // the lines leave out the key column: an evidence row's id, a work item's evidence id
+        IngestBulkWriter.Encoded<EvidenceRow> evidence = IngestBulkWriter.encode("eoffice-btc", "page 3",
+                new EvidenceRow("CV-9", 2, "{\"t\":\"a,\\\"b\\\"\"}", 7));
+        assertThat(csvFields(evidence.csv())).containsExactlyInAnyOrder("eoffice-btc", "CV-9", "2",
+                "{\"t\":\"a,\\\"b\\\"\"}", "page 3", "7");
+        IngestBulkWriter.Encoded<WorkItemRow> encoded = IngestBulkWriter.encode(item(0, 2, "Tờ trình, \"số 2\"", null, "A",
+                "1"));
+        // 24 columns but the evidence id
+        assertThat(csvFields(encoded.csv())).hasSize(23).contains("Tờ trình, \"số 2\"");
+
+        StoredEvidence ev = tx.execute(s -> bulk.storeEncodedEvidence("eoffice-btc", List.of(evidence)));
+        long id = ev.ids().get(new EvidenceKey("CV-9", 2));
+        assertThat(jdbc.queryForObject("select payload->>'t' from source_record where id = ?", String.class, id))
+                .isEqualTo("a,\"b\"");
+        // the id given after encoding, the same line
+        Integer written = tx.execute(s -> bulk.upsertEncodedWorkItems("eoffice-btc", List.of(
+                new IngestBulkWriter.Encoded<>(encoded.row().withSourceRecordId(id), encoded.csv()))));
+        assertThat(written).isEqualTo(1);
+        assertThat(workItem()).containsEntry("source_record_id", id).containsEntry("title", "Tờ trình, \"số 2\"")
+                .containsEntry("axis", "A").containsEntry("objective_cause", null).containsEntry("version", 2L);
+    }
+
+    @Test
     void aBatchSentInManyPiecesIsRefusedWholeForALateBadRecordAndStoredWholeWithoutIt() {
         // 3,000 rows of ~200 bytes: the COPY is sent in several 64 KiB pieces while it is written
         List<EvidenceRow> rows = new java.util.ArrayList<>();
@@ -217,6 +241,18 @@ class IngestBulkWriterTest extends FlowTestSupport {
 
     private List<IssueRow> keep(String sourceId, List<IssueRow> rows) {
         return tx.execute(s -> bulk.keepIssues(sourceId, rows));
+    }
+
+    /** @return the fields of one CSV line, as Jackson's CSV parser reads them */
+    private static List<String> csvFields(byte[] line) {
+        try {
+            // without a schema each line reads as an array of its fields
+            return List.of(new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+                    .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                    .readerFor(String[][].class).<String[][]>readValue(line)[0]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Map<String, Object> workItem() {
