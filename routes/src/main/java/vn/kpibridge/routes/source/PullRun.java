@@ -34,8 +34,8 @@ public class PullRun {
     String takenLabel;
     /** Records of it dropped by the client-side watermark filter. */
     int takenSkipped;
-    /** The page being stored while the next one is read ({@link PageStore}), or null. */
-    InFlight inFlight;
+    /** The pages being stored while the next one is read ({@link PageStore}), oldest first. */
+    final java.util.ArrayDeque<InFlight> inFlight = new java.util.ArrayDeque<>();
 
     /**
      * A page handed to {@link PageStore}.
@@ -72,26 +72,29 @@ public class PullRun {
     }
 
     /**
-     * Waits until the page in flight, if any, is no longer being written, so that a failing pull
-     * reports once nothing of it runs any more: a page that was stored is counted (with its progress
-     * line), a page whose write failed is not (it is pulled again next time).
+     * Waits until no page in flight is being written any more, so that a failing pull reports once
+     * nothing of it runs: a page that was stored is counted (with its progress line), a page whose
+     * write failed is not (it is pulled again next time).
      *
-     * @param log where the page's progress line goes
+     * @param log where the pages' progress lines go
      */
     public void awaitInFlight(Logger log) {
-        settleInFlight(log, (page, failure) -> null);
+        while (!inFlight.isEmpty()) {
+            settleOldest(log, (page, failure) -> null);
+        }
     }
 
     /**
-     * Waits for the page in flight, if any, and counts it (with its progress line).
+     * Waits for the oldest page in flight, if any, and counts it (with its progress line); pages are
+     * counted in the order they were read, whatever order their writes end in.
      *
      * @param log where the page's progress line goes
      * @param whenNotStored called when the page's write failed, with the page and the failure: stores
      *     it again and answers what was stored, or answers null to leave it uncounted
-     * @throws RuntimeException what {@code whenNotStored} throws (the page stays in flight)
+     * @throws RuntimeException what {@code whenNotStored} throws (the page stays in flight, the oldest)
      */
-    void settleInFlight(Logger log, java.util.function.BiFunction<InFlight, Throwable, IngestResult> whenNotStored) {
-        InFlight page = inFlight;
+    void settleOldest(Logger log, java.util.function.BiFunction<InFlight, Throwable, IngestResult> whenNotStored) {
+        InFlight page = inFlight.peekFirst();
         if (page == null) {
             return;
         }
@@ -101,7 +104,7 @@ public class PullRun {
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
             stored = whenNotStored.apply(page, failed.getCause() == null ? failed : failed.getCause());
         }
-        inFlight = null;
+        inFlight.removeFirst();
         if (stored != null) {
             pageStored(stored, page.skipped(), log, page.label());
         }

@@ -287,8 +287,9 @@ class RestSourceFlowTest extends FlowTestSupport {
             assertThat(output.getAll()).contains("Pull of source ioffice-tasks: page 2 was not stored (PSQLException: "
                     + "ERROR: simulated serialization failure); storing it again");
 
-            // always: stored again and redelivered until exhausted; the pull fails, page 1 is kept and
-            // counted, the watermark stays, the pull request is dead-lettered
+            // always: stored again and redelivered until exhausted; the pull fails, pages 1 and 3 are
+            // kept and counted (page 3 was being stored beside page 2: kpi.sources.pages-in-flight 2),
+            // the watermark stays, the pull request is dead-lettered
             // the outbox tables first, as the outbox relay locks them (then reads evaluation): in
             // another order the truncate and a relay poll can deadlock
             jdbc.execute("truncate table outbox_delivery_attempt, outbox_message, source_record, work_item, evaluation, "
@@ -297,10 +298,10 @@ class RestSourceFlowTest extends FlowTestSupport {
             assertThatThrownBy(() -> pull("ioffice-tasks"))
                     .isInstanceOf(CamelExecutionException.class)
                     .rootCause().hasMessageContaining("simulated serialization failure");
-            assertThat(count("select count(*) from source_record")).as("page 1 is stored").isEqualTo(2);
-            assertThat(count("select count(*) from source_record where record_id = '90233'")).isZero();
+            assertThat(count("select count(*) from source_record")).as("pages 1 and 3 are stored").isEqualTo(3);
+            assertThat(count("select count(*) from source_record where record_id in ('90233', '90234')")).isZero();
             assertThat(count("select count(*) from source_watermark")).as("watermark not advanced").isZero();
-            assertThat(output.getAll()).contains("Pull of source ioffice-tasks failed after 1 stored page (2 records)");
+            assertThat(output.getAll()).contains("Pull of source ioffice-tasks failed after 2 stored pages (3 records)");
             Message dead = jms.receive("kpi.dead-letter");
             assertThat(dead).as("the pull request, dead-lettered").isNotNull();
             assertThat(((TextMessage) dead).getText()).isEqualTo("ioffice-tasks");
@@ -310,6 +311,31 @@ class RestSourceFlowTest extends FlowTestSupport {
             jdbc.execute("drop table test_page_write_limit");
             jdbc.execute("drop sequence test_page_write_failures");
         }
+    }
+
+    @Test
+    void aRecordInTwoPagesStoredAtOnceIsStoredOnce() throws Exception {
+        stubLogin();
+        // task 4 changed while the pull paged through: on page 2 and again on page 3, which are
+        // stored at the same time (kpi.sources.pages-in-flight 2); whichever commits first stores it,
+        // the other finds it stored (or fails on the unique key and is stored again)
+        List<List<ObjectNode>> pages = List.of(List.of(task(1), task(2)), List.of(task(3), task(4)),
+                List.of(task(4), task(5)));
+        for (int i = 0; i < 3; i++) {
+            server.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("CurrentPage", equalTo(String.valueOf(i + 1)))
+                    .willReturn(okJson(iofficePage(pages.get(i), i + 1, 3, 6).toString())));
+        }
+
+        PullResult r = pull("ioffice-tasks");
+
+        assertThat(r.pages()).isEqualTo(3);
+        assertThat(r.records()).isEqualTo(6);
+        assertThat(r.stored()).isEqualTo(5);
+        assertThat(r.duplicates()).isEqualTo(1);
+        assertThat(count("select count(*) from source_record")).isEqualTo(5);
+        assertThat(count("select count(*) from work_item")).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select total_points from evaluation", BigDecimal.class))
+                .isEqualByComparingTo("61.93");
     }
 
     @Test
