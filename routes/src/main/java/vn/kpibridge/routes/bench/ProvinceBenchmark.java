@@ -369,9 +369,9 @@ public final class ProvinceBenchmark {
      * after another would. Waits until the outbox holds no message due for delivery (each run leaves
      * thousands of evaluation messages that the relays deliver over the next half minute or so, 100
      * per poll; gives up after five minutes and says how many were left), then runs {@code VACUUM
-     * (ANALYZE)} on the database: with autovacuum busy on the 400,000 rows of the warm-up, the first
-     * measured run took 15.3 and 15.5 s to results in two runs against 11.9 to 13.8 s for the runs
-     * after it, and with autovacuum off 12.9 s.
+     * (ANALYZE)} on the database: without it, the first measured 1x run took 15.5 s to results after
+     * one warm-up delta and 15.3 s after two (under JFR), the 1x runs after it 13.5, 13.8 and 11.9 s;
+     * with autovacuum off, 12.9, 12.7 and 14.3 s.
      */
     private void settle(JdbcTemplate jdbc) throws InterruptedException {
         outboxDelivered(jdbc);
