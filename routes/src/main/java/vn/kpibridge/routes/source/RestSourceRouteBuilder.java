@@ -16,8 +16,8 @@ import vn.kpibridge.routes.flow.IngestService;
  *       since the stored watermark; each page is read (records array, derived values,
  *       client-side watermark filter), normalised and mapped ({@link IngestService#prepareBatch})
  *       and handed to the {@link PageStore}, which stores it in its own transaction while the next
- *       page is fetched and prepared (write-behind, one page in flight), with a progress line per
- *       page stored. When the last page is stored the
+ *       page is fetched and prepared (write-behind, up to {@code kpi.sources.pages-in-flight} pages
+ *       at once), with a progress line per page stored. When the last page is stored the
  *       watermark advances and what the pull touched is re-scored per (source, unit, period)
  *       partition ({@code KpiRouteBuilder.rescoreTouched}). Answers a {@link PullResult}.</li>
  *   <li>{@code call-rest-source} ({@code direct:callRestSource}): one HTTP call through the Camel
