@@ -110,6 +110,8 @@ public class SyncRunRouteBuilder extends KpiRouteBuilder {
                 .to("direct:syncRunPartitions")
                 // then the report stage: the re-scored units' reports, on the reports queue likewise
                 .to("direct:syncRunReports")
+                // the bulk-loaded tables vacuumed once the results are out (their insert autovacuum is off, V16)
+                .process(e -> runs.vacuumLoadedTables(live(e)))
                 .process(e -> e.getMessage().setBody(runs.finish(live(e), null)));
 
         from("direct:syncRunSource").routeId("sync-run-source")

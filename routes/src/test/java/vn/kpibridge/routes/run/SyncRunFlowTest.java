@@ -93,6 +93,7 @@ class SyncRunFlowTest extends FlowTestSupport {
         stubLogin();
         stubTaskPages();
         drop(Path.of("../samples/inbox/eoffice-btc/eoffice-btc-2026-Q2.json"), "eoffice-btc", "eoffice-btc-2026-Q2.json");
+        long vacuumsBefore = manualVacuums();
 
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(api("/api/v1/sync-runs")).header("Authorization", admin().value())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -142,6 +143,16 @@ class SyncRunFlowTest extends FlowTestSupport {
         assertThat(partitions.get("reportsWritten").asInt()).isEqualTo(3);
         assertThat(partitions.get("reportsFailed").asInt()).isZero();
         assertThat(run.get("scoredAt").isNull()).isFalse();
+        // the bulk-loaded tables: no vacuum for inserts alone (V16), vacuumed by the run at its end
+        assertThat(jdbc.queryForList("select relname || ':' || array_to_string(reloptions, ',') from pg_class "
+                + "where relname in ('source_record', 'work_item') order by relname", String.class))
+                .containsExactly("source_record:autovacuum_vacuum_insert_threshold=-1",
+                        "work_item:autovacuum_vacuum_insert_threshold=-1");
+        long deadline = System.nanoTime() + 10_000_000_000L; // the statistics arrive within half a second
+        while (manualVacuums() < vacuumsBefore + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(manualVacuums()).as("source_record and work_item vacuumed once each").isEqualTo(vacuumsBefore + 2);
         // history, newest first
         JsonNode history = getJson("/api/v1/sync-runs?limit=5");
         assertThat(history.size()).isEqualTo(1);
@@ -375,6 +386,12 @@ class SyncRunFlowTest extends FlowTestSupport {
 
 
 
+
+    /** @return manual VACUUMs of source_record and work_item so far (PostgreSQL's statistics) */
+    private long manualVacuums() {
+        return jdbc.queryForObject("select coalesce(sum(vacuum_count), 0) from pg_stat_user_tables "
+                + "where relname in ('source_record', 'work_item')", Long.class);
+    }
 
     private void configureSources(String baseUrl) {
         Map<String, Object> vars = new HashMap<>();
