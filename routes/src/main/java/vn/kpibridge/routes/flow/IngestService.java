@@ -441,16 +441,25 @@ public class IngestService {
     }
 
     /**
-     * What one record of a batch becomes on its own, apart from the others: its id and version, its
-     * JSON text and evidence row (with its CSV line for COPY), and either the failure that rejects it
-     * or its normalised form, employee (null when the identity map lacks the assignee), period, and
-     * for a task the mapping decision and work item with its CSV line (null when unmapped). Nothing
-     * is computed past the first thing that sets the record apart.
+     * What one record of a batch becomes on its own, apart from the others: its id, its evidence row
+     * (version and JSON text, with its CSV line for COPY; null for a record without id or set apart
+     * as poison), and either the failure that rejects it or its normalised form, employee (null when
+     * the identity map lacks the assignee), period, and for a task the mapping decision and work item
+     * with its CSV line (null when unmapped). Nothing is computed past the first thing that sets the
+     * record apart.
      */
-    private record Outcome(String recordId, long version, String payload,
-            IngestBulkWriter.Encoded<IngestBulkWriter.EvidenceRow> evidence, NormalizedRecord record, Period period,
-            Employee employee, MappingDecision decision, IngestBulkWriter.Encoded<IngestBulkWriter.WorkItemRow> item,
-            RuntimeException rejected) {
+    private record Outcome(String recordId, IngestBulkWriter.Encoded<IngestBulkWriter.EvidenceRow> evidence,
+            NormalizedRecord record, Period period, Employee employee, MappingDecision decision,
+            IngestBulkWriter.Encoded<IngestBulkWriter.WorkItemRow> item, RuntimeException rejected) {
+        /** @return the record's version (a record with evidence) */
+        long version() {
+            return evidence.row().version();
+        }
+
+        /** @return the record's JSON text (a record with evidence) */
+        String payload() {
+            return evidence.row().payload();
+        }
     }
 
     /**
@@ -463,12 +472,10 @@ public class IngestService {
     private Outcome outcome(SourceSetup setup, ExportFile export, RawRecord raw, boolean poisoned) {
         String recordId = setup.normalizer().recordId(raw);
         if (poisoned || recordId == null || recordId.isBlank()) {
-            return new Outcome(recordId, 0, null, null, null, null, null, null, null, null);
+            return new Outcome(recordId, null, null, null, null, null, null, null);
         }
-        long version = setup.normalizer().recordVersion(raw);
-        String payload = json(raw);
-        var evidence = IngestBulkWriter.encode(setup.mapping().id(), export.fileName(),
-                new IngestBulkWriter.EvidenceRow(recordId, version, payload, raw.line()));
+        var evidence = IngestBulkWriter.encode(setup.mapping().id(), export.fileName(), new IngestBulkWriter.EvidenceRow(
+                recordId, setup.normalizer().recordVersion(raw), json(raw), raw.line()));
         NormalizedRecord r;
         Period period;
         Employee employee;
@@ -484,9 +491,9 @@ public class IngestService {
                 item = d.mapped() ? workItem(setup.mapping().id(), employee, r, d) : null;
             }
         } catch (RecordRejectedException | IllegalArgumentException | IllegalStateException e) {
-            return new Outcome(recordId, version, payload, evidence, null, null, null, null, null, e);
+            return new Outcome(recordId, evidence, null, null, null, null, null, e);
         }
-        return new Outcome(recordId, version, payload, evidence, r, period, employee, d,
+        return new Outcome(recordId, evidence, r, period, employee, d,
                 item == null ? null : IngestBulkWriter.encode(item), null);
     }
 
@@ -500,7 +507,7 @@ public class IngestService {
         String sourceId = b.setup.mapping().id();
         ExportFile export = b.export;
         // 1. evidence first: the whole batch in one query and one COPY
-        IngestBulkWriter.StoredEvidence evidence = bulk.storeEncodedEvidence(sourceId, b.evidence);
+        IngestBulkWriter.StoredEvidence evidence = bulk.storeEvidence(sourceId, b.evidence);
         int stored = 0;
         int duplicates = 0;
         Set<IngestBulkWriter.EvidenceKey> counted = new java.util.HashSet<>();
@@ -523,7 +530,7 @@ public class IngestService {
             items.add(new IngestBulkWriter.Encoded<>(row.withSourceRecordId(
                     evidence.ids().get(new IngestBulkWriter.EvidenceKey(row.recordId(), row.version()))), item.csv()));
         }
-        bulk.upsertEncodedWorkItems(sourceId, items);
+        bulk.upsertWorkItems(sourceId, items);
         // 3. the issues not kept before
         for (IngestBulkWriter.IssueRow i : bulk.keepIssues(sourceId, b.issues)) {
             if (kept != null) {
