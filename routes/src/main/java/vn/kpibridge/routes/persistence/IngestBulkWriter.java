@@ -70,11 +70,11 @@ public class IngestBulkWriter {
             .build();
     /** Bytes of CSV written before each send to PostgreSQL (it parses one while the next is written). */
     private static final int COPY_BUFFER = 64 * 1024;
-    private static final Copy<EvidenceInsert> EVIDENCE = new Copy<>("source_record", EvidenceInsert.class, "id");
-    private static final Copy<WorkItemRow> NEW_WORK_ITEMS = new Copy<>("work_item", WorkItemRow.class,
+    private static final Copy<EvidenceInsert> EVIDENCE = Copy.of("source_record", EvidenceInsert.class, "id");
+    private static final Copy<WorkItemRow> NEW_WORK_ITEMS = Copy.of("work_item", WorkItemRow.class,
             "source_record_id");
-    private static final Copy<WorkItemRow> WORK_ITEMS = new Copy<>("work_item_stage", WorkItemRow.class,
-            "source_record_id");
+    /** The staging table's COPY: the same columns and lines as {@link #NEW_WORK_ITEMS}. */
+    private static final Copy<WorkItemRow> WORK_ITEMS = NEW_WORK_ITEMS.into("work_item_stage");
 
     /**
      * Ends the lateral subquery that looks a batch's keys up one by one: with {@code limit 1} the
@@ -119,7 +119,7 @@ public class IngestBulkWriter {
     }
 
     /**
-     * Writes an evidence row's CSV line for {@link #storeEncodedEvidence}; pure, runs on any thread.
+     * Writes an evidence row's CSV line for {@link #storeEvidence}; pure, runs on any thread.
      *
      * @param sourceId source id
      * @param fileName file (or call) the row came from
@@ -132,7 +132,7 @@ public class IngestBulkWriter {
     }
 
     /**
-     * Writes a work item's CSV line for {@link #upsertEncodedWorkItems}; pure, runs on any thread.
+     * Writes a work item's CSV line for {@link #upsertWorkItems}; pure, runs on any thread.
      * The line does not hold the evidence id: the row's own {@code sourceRecordId} is sent in front
      * of it, so an encoded row may get its id later ({@link WorkItemRow#withSourceRecordId}, same line).
      *
@@ -160,27 +160,14 @@ public class IngestBulkWriter {
      * refuses fails there (e.g. {@code 22P05} for <code>&#92;u0000</code>), as does a record id with a
      * NUL character ({@code 22021}) or longer than its column ({@code 22001}).
      *
-     * @param sourceId source id
-     * @param fileName file (or call) the batch came from
-     * @param rows the rows, any order; the same key twice is stored once
+     * @param sourceId source id (the rows' lines were written with it, {@link #encode})
+     * @param rows the rows with their CSV lines, any order; the same key twice is stored once
      * @return ids per key and the keys stored now
      * @throws org.springframework.dao.DataAccessException when PostgreSQL refuses the rows (see
      *     {@link #refusedData}) or fails; a unique violation when another transaction stored one of
      *     the new keys since the first query
      */
-    public StoredEvidence storeEvidence(String sourceId, String fileName, List<EvidenceRow> rows) {
-        return storeEncodedEvidence(sourceId, rows.stream().map(r -> encode(sourceId, fileName, r)).toList());
-    }
-
-    /**
-     * {@link #storeEvidence} of rows whose CSV lines were written beforehand ({@link #encode}).
-     *
-     * @param sourceId source id (the lines were written with it)
-     * @param rows the rows, any order; the same key twice is stored once
-     * @return ids per key and the keys stored now
-     * @throws org.springframework.dao.DataAccessException as {@link #storeEvidence}
-     */
-    public StoredEvidence storeEncodedEvidence(String sourceId, List<Encoded<EvidenceRow>> rows) {
+    public StoredEvidence storeEvidence(String sourceId, List<Encoded<EvidenceRow>> rows) {
         Map<EvidenceKey, Long> ids = new HashMap<>();
         Set<EvidenceKey> stored = new HashSet<>();
         if (rows.isEmpty()) {
@@ -282,8 +269,10 @@ public class IngestBulkWriter {
      * {@code numeric(20,6)}, a text too long) is refused by COPY or by the insert with the column's
      * own message.
      *
+     * Each row's {@code sourceRecordId} is sent in front of its CSV line ({@link #encode}).
+     *
      * @param sourceId source id of every row
-     * @param rows at most one row per record id (the caller keeps the highest version)
+     * @param rows at most one row per record id (the caller keeps the highest version), with their lines
      * @return rows inserted or updated
      * @throws IllegalArgumentException when a record id appears twice or a row is of another source
      *     (through the bean: wrapped in Spring's
@@ -292,21 +281,7 @@ public class IngestBulkWriter {
      *     {@link #refusedData}) or fails; a unique violation when another transaction stored one of
      *     the new record ids since the first query
      */
-    public int upsertWorkItems(String sourceId, List<WorkItemRow> rows) {
-        return upsertEncodedWorkItems(sourceId, rows.stream().map(IngestBulkWriter::encode).toList());
-    }
-
-    /**
-     * {@link #upsertWorkItems} of rows whose CSV lines were written beforehand ({@link #encode}); each
-     * row's {@code sourceRecordId} is sent in front of its line.
-     *
-     * @param sourceId source id of every row
-     * @param rows at most one row per record id
-     * @return rows inserted or updated
-     * @throws IllegalArgumentException as {@link #upsertWorkItems}
-     * @throws org.springframework.dao.DataAccessException as {@link #upsertWorkItems}
-     */
-    public int upsertEncodedWorkItems(String sourceId, List<Encoded<WorkItemRow>> rows) {
+    public int upsertWorkItems(String sourceId, List<Encoded<WorkItemRow>> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -521,7 +496,7 @@ public class IngestBulkWriter {
         final ObjectWriter writer;
         final String sql;
 
-        Copy(String table, Class<T> type, String key) {
+        static <T> Copy<T> of(String table, Class<T> type, String key) {
             CsvSchema all = CSV.schemaFor(type);
             CsvSchema.Builder rest = CsvSchema.builder();
             List<String> names = new ArrayList<>(List.of(key));
@@ -534,13 +509,22 @@ public class IngestBulkWriter {
             if (names.size() != all.size()) {
                 throw new IllegalArgumentException(type.getSimpleName() + " has no component for column " + key);
             }
-            this.columns = List.copyOf(names);
             // the key component is left out of the line (IGNORE_UNKNOWN: a property the schema lacks is skipped)
-            this.writer = CSV.writerFor(type)
+            return new Copy<>(table, List.copyOf(names), CSV.writerFor(type)
                     .with(rest.build().withoutHeader().withLineSeparator("\n").withNullValue(""))
                     .with(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
-                    .with(com.fasterxml.jackson.core.JsonGenerator.Feature.IGNORE_UNKNOWN);
+                    .with(com.fasterxml.jackson.core.JsonGenerator.Feature.IGNORE_UNKNOWN));
+        }
+
+        private Copy(String table, List<String> columns, ObjectWriter writer) {
+            this.columns = columns;
+            this.writer = writer;
             this.sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format csv)";
+        }
+
+        /** @return the same columns and lines, into another table */
+        Copy<T> into(String table) {
+            return new Copy<>(table, columns, writer);
         }
 
         /** @return the row's CSV line without the key column, UTF-8, ending with a newline */

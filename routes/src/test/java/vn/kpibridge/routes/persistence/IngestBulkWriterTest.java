@@ -50,7 +50,7 @@ class IngestBulkWriterTest extends FlowTestSupport {
                 new EvidenceRow("CV-2", 1, "{\"tenCongViec\":\"Tờ trình\"}", 0));
         String file = "GET /tasks, page \"1\"";
 
-        StoredEvidence first = tx.execute(s -> bulk.storeEvidence("ioffice-tasks", file, rows));
+        StoredEvidence first = tx.execute(s -> storeEvidence("ioffice-tasks", file, rows));
         assertThat(first.stored()).containsExactlyInAnyOrder(new EvidenceKey("CV,\"1\"\nViệt", 2),
                 new EvidenceKey("CV-2", 1));
         assertThat(first.ids()).containsOnlyKeys(first.stored());
@@ -69,7 +69,7 @@ class IngestBulkWriterTest extends FlowTestSupport {
                 String.class, id)).isEqualTo("null");
 
         // the same batch again: nothing stored, the same ids
-        StoredEvidence again = tx.execute(s -> bulk.storeEvidence("ioffice-tasks", "page 1 again", rows));
+        StoredEvidence again = tx.execute(s -> storeEvidence("ioffice-tasks", "page 1 again", rows));
         assertThat(again.stored()).isEmpty();
         assertThat(again.ids()).isEqualTo(first.ids());
         assertThat(count("select count(*) from source_record")).isEqualTo(2);
@@ -78,11 +78,11 @@ class IngestBulkWriterTest extends FlowTestSupport {
 
         // a new version of a stored record, with a stored one, in one transaction with a second call
         tx.executeWithoutResult(s -> {
-            StoredEvidence newer = bulk.storeEvidence("ioffice-tasks", "page 2",
+            StoredEvidence newer = storeEvidence("ioffice-tasks", "page 2",
                     List.of(new EvidenceRow("CV-2", 2, "{}", 0), new EvidenceRow("CV-2", 1, "{}", 0)));
             assertThat(newer.stored()).containsExactly(new EvidenceKey("CV-2", 2));
             assertThat(newer.ids().get(new EvidenceKey("CV-2", 1))).isEqualTo(first.ids().get(new EvidenceKey("CV-2", 1)));
-            StoredEvidence other = bulk.storeEvidence("ioffice-tasks", "page 3", List.of(new EvidenceRow("CV-3", 1, "[]", 0)));
+            StoredEvidence other = storeEvidence("ioffice-tasks", "page 3", List.of(new EvidenceRow("CV-3", 1, "[]", 0)));
             assertThat(other.stored()).as("the stage holds only this call's rows").containsExactly(new EvidenceKey("CV-3", 1));
         });
         assertThat(count("select count(*) from source_record")).isEqualTo(4);
@@ -90,7 +90,7 @@ class IngestBulkWriterTest extends FlowTestSupport {
 
     @Test
     void aWorkItemIsReplacedByANewerOrEqualVersionOnlyAndKeepsNullApartFromEmptyText() {
-        StoredEvidence ev = tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b1", List.of(
+        StoredEvidence ev = tx.execute(s -> storeEvidence("eoffice-btc", "b1", List.of(
                 new EvidenceRow("CV-9", 1, "{}", 1), new EvidenceRow("CV-9", 2, "{}", 1),
                 new EvidenceRow("CV-9", 3, "{}", 1))));
         String title = String.join("|", HARD_TEXTS);
@@ -120,7 +120,7 @@ class IngestBulkWriterTest extends FlowTestSupport {
         // the same version again (redelivery) replaces with equal values
         assertThat(upsert(
                 List.of(item(ev.ids().get(new EvidenceKey("CV-9", 3)), 3, "", null, "", "2")))).isEqualTo(1);
-        assertThatThrownBy(() -> bulk.upsertWorkItems("eoffice-btc", List.of(item(1, 1, "a", null, null, "1"),
+        assertThatThrownBy(() -> upsertWorkItems("eoffice-btc", List.of(item(1, 1, "a", null, null, "1"),
                 item(1, 2, "b", null, null, "1")))).isInstanceOf(InvalidDataAccessApiUsageException.class)
                 .hasCauseInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("record id twice");
@@ -138,12 +138,12 @@ class IngestBulkWriterTest extends FlowTestSupport {
         // 24 columns but the evidence id
         assertThat(csvFields(encoded.csv())).hasSize(23).contains("Tờ trình, \"số 2\"");
 
-        StoredEvidence ev = tx.execute(s -> bulk.storeEncodedEvidence("eoffice-btc", List.of(evidence)));
+        StoredEvidence ev = tx.execute(s -> bulk.storeEvidence("eoffice-btc", List.of(evidence)));
         long id = ev.ids().get(new EvidenceKey("CV-9", 2));
         assertThat(jdbc.queryForObject("select payload->>'t' from source_record where id = ?", String.class, id))
                 .isEqualTo("a,\"b\"");
         // the id given after encoding, the same line
-        Integer written = tx.execute(s -> bulk.upsertEncodedWorkItems("eoffice-btc", List.of(
+        Integer written = tx.execute(s -> bulk.upsertWorkItems("eoffice-btc", List.of(
                 new IngestBulkWriter.Encoded<>(encoded.row().withSourceRecordId(id), encoded.csv()))));
         assertThat(written).isEqualTo(1);
         assertThat(workItem()).containsEntry("source_record_id", id).containsEntry("title", "Tờ trình, \"số 2\"")
@@ -162,12 +162,12 @@ class IngestBulkWriterTest extends FlowTestSupport {
         List<EvidenceRow> withBad = new java.util.ArrayList<>(rows);
         withBad.set(2500, new EvidenceRow("CV-2501", 1, "{\"t\":\"a\\u0000b\"}", 2502));
 
-        IngestBulkWriter.RefusedData refused = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "big",
+        IngestBulkWriter.RefusedData refused = refused(() -> tx.execute(s -> storeEvidence("eoffice-btc", "big",
                 withBad)));
         assertThat(refused.sqlState()).isEqualTo("22P05");
         assertThat(count("select count(*) from source_record")).as("nothing of the refused batch").isZero();
 
-        StoredEvidence stored = tx.execute(s -> bulk.storeEvidence("eoffice-btc", "big", rows));
+        StoredEvidence stored = tx.execute(s -> storeEvidence("eoffice-btc", "big", rows));
         assertThat(stored.stored()).hasSize(3000);
         assertThat(count("select count(*) from source_record")).isEqualTo(3000);
         assertThat(jdbc.queryForMap("select payload->>'TrichYeu' t, (payload->>'SoLuong')::numeric q, line "
@@ -179,28 +179,28 @@ class IngestBulkWriterTest extends FlowTestSupport {
     @Test
     void dataThePostgresqlRefusesIsClassifiedAsDataWithItsMessage() {
         // a NUL character in a record id: the COPY refuses its byte
-        IngestBulkWriter.RefusedData nul = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b",
+        IngestBulkWriter.RefusedData nul = refused(() -> tx.execute(s -> storeEvidence("eoffice-btc", "b",
                 List.of(new EvidenceRow("CV-1", 1, "{}", 1), new EvidenceRow("CV-\0-2", 1, "{}", 2)))));
         assertThat(nul.sqlState()).isEqualTo("22021");
         assertThat(nul.describe()).isEqualTo("invalid byte sequence for encoding \"UTF8\": 0x00");
 
         // \u0000 in the JSON payload: jsonb refuses it when the insert casts the staged text
-        IngestBulkWriter.RefusedData json = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b",
+        IngestBulkWriter.RefusedData json = refused(() -> tx.execute(s -> storeEvidence("eoffice-btc", "b",
                 List.of(new EvidenceRow("CV-1", 1, "{\"t\":\"a\\u0000b\"}", 1)))));
         assertThat(json.sqlState()).isEqualTo("22P05");
         assertThat(json.describe()).isEqualTo("unsupported Unicode escape sequence (\\u0000 cannot be converted to text.)");
 
         // a quantity beyond numeric(20,6): the insert into work_item refuses it with the column's message
-        StoredEvidence ev = tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b", List.of(new EvidenceRow("CV-9", 1,
+        StoredEvidence ev = tx.execute(s -> storeEvidence("eoffice-btc", "b", List.of(new EvidenceRow("CV-9", 1,
                 "{}", 1))));
-        IngestBulkWriter.RefusedData overflow = refused(() -> tx.execute(s -> bulk.upsertWorkItems("eoffice-btc",
+        IngestBulkWriter.RefusedData overflow = refused(() -> tx.execute(s -> upsertWorkItems("eoffice-btc",
                 List.of(item(ev.ids().get(new EvidenceKey("CV-9", 1)), 1, "t", null, null, "123456789012345")))));
         assertThat(overflow.sqlState()).isEqualTo("22003");
         assertThat(overflow.describe()).isEqualTo("numeric field overflow (A field with precision 20, scale 6 must round "
                 + "to an absolute value less than 10^14.)");
 
         // a record id longer than its column
-        IngestBulkWriter.RefusedData tooLong = refused(() -> tx.execute(s -> bulk.storeEvidence("eoffice-btc", "b",
+        IngestBulkWriter.RefusedData tooLong = refused(() -> tx.execute(s -> storeEvidence("eoffice-btc", "b",
                 List.of(new EvidenceRow("X".repeat(201), 1, "{}", 1)))));
         assertThat(tooLong.sqlState()).isEqualTo("22001");
         assertThat(tooLong.describe()).isEqualTo("value too long for type character varying(200)");
@@ -234,8 +234,18 @@ class IngestBulkWriterTest extends FlowTestSupport {
         assertThat(count("select count(*) from record_issue")).isEqualTo(7);
     }
 
+    /** {@link IngestBulkWriter#storeEvidence} of rows encoded here, as the preparation of a batch encodes them. */
+    private StoredEvidence storeEvidence(String sourceId, String fileName, List<EvidenceRow> rows) {
+        return bulk.storeEvidence(sourceId, rows.stream().map(r -> IngestBulkWriter.encode(sourceId, fileName, r)).toList());
+    }
+
+    /** {@link IngestBulkWriter#upsertWorkItems} of rows encoded here. */
+    private int upsertWorkItems(String sourceId, List<WorkItemRow> rows) {
+        return bulk.upsertWorkItems(sourceId, rows.stream().map(IngestBulkWriter::encode).toList());
+    }
+
     private int upsert(List<WorkItemRow> rows) {
-        Integer n = tx.execute(s -> bulk.upsertWorkItems("eoffice-btc", rows));
+        Integer n = tx.execute(s -> upsertWorkItems("eoffice-btc", rows));
         return n == null ? -1 : n;
     }
 
